@@ -1,0 +1,53 @@
+#include "dataset.h"
+
+#include <QtGlobal>
+
+#include <algorithm>
+#include <utility>
+
+Dataset::Dataset(std::vector<double> xs, std::vector<double> ys)
+    : m_xs(std::move(xs))
+    , m_ys(std::move(ys))
+{
+    Q_ASSERT(m_xs.size() == m_ys.size());
+}
+
+Dataset Dataset::lesson()
+{
+    return Dataset({1.0, 2.0, 3.0}, {2.0, 4.0, 6.0});
+}
+
+void Dataset::append(double x, double y)
+{
+    m_xs.push_back(x);
+    m_ys.push_back(y);
+}
+
+void Dataset::setPoint(std::size_t i, double x, double y)
+{
+    Q_ASSERT(i < size());
+    m_xs[i] = x;
+    m_ys[i] = y;
+}
+
+void Dataset::remove(std::size_t i)
+{
+    Q_ASSERT(i < size());
+    m_xs.erase(m_xs.begin() + std::ptrdiff_t(i));
+    m_ys.erase(m_ys.begin() + std::ptrdiff_t(i));
+}
+
+double Dataset::meanSquareX() const
+{
+    if (isEmpty())
+        return 0.0;
+    double sum = 0.0;
+    for (double x : m_xs)
+        sum += x * x;
+    return sum / double(size());
+}
+
+bool Dataset::allXZero() const
+{
+    return std::all_of(m_xs.begin(), m_xs.end(), [](double x) { return x == 0.0; });
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QMetaType>
+
+#include <cstddef>
+#include <vector>
+
+// A list of (x, y) points, stored column-wise so that loss evaluations can stream over
+// contiguous arrays. Plain value type: copying it gives the worker thread its own snapshot.
+class Dataset
+{
+public:
+    Dataset() = default;
+    Dataset(std::vector<double> xs, std::vector<double> ys);
+
+    // The lesson's data: (1, 2), (2, 4), (3, 6).
+    static Dataset lesson();
+
+    std::size_t size() const { return m_xs.size(); }
+    bool isEmpty() const { return m_xs.empty(); }
+
+    double x(std::size_t i) const { return m_xs[i]; }
+    double y(std::size_t i) const { return m_ys[i]; }
+    const std::vector<double> &xs() const { return m_xs; }
+    const std::vector<double> &ys() const { return m_ys; }
+
+    // Mutations; indices must be valid (checked with Q_ASSERT).
+    void append(double x, double y);
+    void setPoint(std::size_t i, double x, double y);
+    void remove(std::size_t i);
+
+    // Mean of x², the curvature of the MSE of y = w·x; 0 for an empty dataset.
+    double meanSquareX() const;
+    // True when every x is 0 (or there are no points): the loss of y = w·x ignores w.
+    bool allXZero() const;
+
+    bool operator==(const Dataset &other) const = default;
+
+private:
+    std::vector<double> m_xs;
+    std::vector<double> m_ys;
+};
+
+Q_DECLARE_METATYPE(Dataset)

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "csvreader.h"
+#include "dataset.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// A dataset taken from two columns of a CSV file, with what had to be skipped.
+struct LoadedData
+{
+    Dataset data;
+    QString xName;             // header name (or column number) of the x column
+    QString yName;
+    int xColumn = 0;           // 0-based columns in the table
+    int yColumn = 1;
+    qsizetype skippedRows = 0; // rows whose x or y cell is missing or not a finite number
+    QList<int> skippedLines;   // the first few (at most 5) of those rows' line numbers
+
+    // One sentence for the user about skipped rows ("Skipped 2 rows ... lines 4, 7."), or
+    // an empty string when nothing was skipped.
+    QString skippedSummary() const;
+};
+
+// Turns a CSV file or table into a Dataset: picks the x and y columns, parses numbers the
+// same way in every locale, skips unusable rows and counts them.
+class DatasetLoader
+{
+public:
+    // Reads and parses `path`. `xColumn` and `yColumn` are a header name or a 1-based column
+    // number; empty means the default, the first two numeric columns. On failure returns
+    // nothing and sets `*error` to one line naming the file and, where there is one, the line.
+    static std::optional<LoadedData> loadFile(const QString &path, const QString &xColumn,
+                                              const QString &yColumn, QString *error);
+
+    static std::optional<LoadedData> fromTable(const CsvTable &table, const QString &xColumn,
+                                               const QString &yColumn, QString *error);
+
+    // 0-based indices of the columns where most non-empty cells are finite numbers.
+    static QList<int> numericColumns(const CsvTable &table);
+
+    // Resolves a header name or 1-based number to a 0-based column, or -1.
+    static int resolveColumn(const CsvTable &table, const QString &column);
+};

@@ -1,0 +1,88 @@
+#include "gridsearch.h"
+
+#include "dataset.h"
+#include "mseloss.h"
+#include "numberformat.h"
+
+#include <algorithm>
+#include <cmath>
+
+bool GridSearch::validate(double from, double to, double step, QString *error)
+{
+    if (!std::isfinite(from) || !std::isfinite(to)) {
+        *error = QStringLiteral("the grid bounds must be finite numbers");
+        return false;
+    }
+    if (!std::isfinite(step) || step <= 0.0) {
+        *error = QStringLiteral("the grid step must be a positive number");
+        return false;
+    }
+    if (to < from) {
+        *error = QStringLiteral("the grid end (%1) is below its start (%2)")
+                     .arg(QString::fromStdString(NumberFormat::shortest(to)),
+                          QString::fromStdString(NumberFormat::shortest(from)));
+        return false;
+    }
+    if (std::round((to - from) / step) + 1.0 > maxPoints) {
+        *error = QStringLiteral("the grid has more than %1 points; use a larger step")
+                     .arg(QString::fromStdString(NumberFormat::shortest(maxPoints)));
+        return false;
+    }
+    return true;
+}
+
+std::vector<double> GridSearch::grid(double from, double to, double step)
+{
+    QString ignored;
+    if (!validate(from, to, step, &ignored))
+        return {};
+    // Each point is rounded to the decimals of its label, so that the w evaluated is the w
+    // printed (3·0.1 is 0.30000000000000004; its label and value are both 0.3).
+    const int decimals = labelDecimals(from, step);
+    const auto count = std::size_t(std::round((to - from) / step)) + 1;
+    std::vector<double> points(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const double w = from + double(i) * step;
+        points[i] = NumberFormat::parseFinite(NumberFormat::fixed(w, decimals)).value_or(w);
+    }
+    return points;
+}
+
+int GridSearch::labelDecimals(double from, double step)
+{
+    return std::max({1, NumberFormat::decimalsOf(step), NumberFormat::decimalsOf(from)});
+}
+
+QString GridSearch::report(const Dataset &data, double from, double to, double step)
+{
+    const int decimals = labelDecimals(from, step);
+    std::string text;
+    for (double w : grid(from, to, step)) {
+        text += "w = " + NumberFormat::fixed(w, decimals) + '\n';
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            const double prediction = w * data.x(i);
+            const double residual = prediction - data.y(i);
+            text += "\tx:" + NumberFormat::shortestWithDecimal(data.x(i))
+                + ", y:" + NumberFormat::shortestWithDecimal(data.y(i))
+                + ", y_pred:" + NumberFormat::fixed(prediction, 2)
+                + ", loss:" + NumberFormat::fixed(residual * residual, 2) + '\n';
+        }
+        text += "MSE = " + NumberFormat::fixed(MseLoss::loss(data, w), 2) + "\n\n";
+    }
+    return QString::fromStdString(text);
+}
+
+std::optional<double> GridSearch::bestW(const Dataset &data, double from, double to,
+                                        double step)
+{
+    std::optional<double> best;
+    double bestLoss = 0.0;
+    for (double w : grid(from, to, step)) {
+        const double loss = MseLoss::loss(data, w);
+        if (!best || loss < bestLoss) {
+            best = w;
+            bestLoss = loss;
+        }
+    }
+    return best;
+}

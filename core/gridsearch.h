@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+class Dataset;
+
+// The lesson's brute-force search: evaluate the MSE of y = w·x at every w on a grid.
+//
+// The grid is w_i = from + i·step for i = 0 … round((to − from) / step), computed from the
+// index (never by repeated addition, which gains or loses a row and drifts off 0.1, 0.2, …).
+class GridSearch
+{
+public:
+    // Sets `*error` and returns false when the grid is unusable: a non-finite bound, a step
+    // that is not positive, `to` below `from`, or more than maxPoints points.
+    static bool validate(double from, double to, double step, QString *error);
+
+    // The grid points; empty when validate() fails.
+    static std::vector<double> grid(double from, double to, double step);
+
+    // How many decimals a w label has: those of the step (and of `from`), at least one.
+    static int labelDecimals(double from, double step);
+
+    // The lesson's printout for every grid point: "w = 0.0", one tab-indented line per point
+    // ("x:1.0, y:2.0, y_pred:0.00, loss:4.00"), "MSE = 18.67" and an empty line.
+    static QString report(const Dataset &data, double from, double to, double step);
+
+    // The grid point with the lowest MSE (the first of equals); empty for an empty grid.
+    static std::optional<double> bestW(const Dataset &data, double from, double to, double step);
+
+    static constexpr double maxPoints = 1e6;
+};

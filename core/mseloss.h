@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QPointF>
+
+#include <optional>
+#include <vector>
+
+class Dataset;
+
+// Loss and gradient of one model at one parameter value.
+struct LossValue
+{
+    double loss = 0.0;
+    double gradient = 0.0;
+};
+
+// Mean squared error of the model y = w·x, the lesson's loss.
+//
+// MSE(w) = (1/n)·Σ (w·xᵢ − yᵢ)² and dMSE/dw = (2/n)·Σ xᵢ·(w·xᵢ − yᵢ). Residuals are formed
+// per point, so no precision is lost by expanding the square. An empty dataset has loss and
+// gradient 0 by definition.
+class MseLoss
+{
+public:
+    static double loss(const Dataset &data, double w);
+    static double gradient(const Dataset &data, double w);
+    static LossValue evaluate(const Dataset &data, double w);
+
+    // The exact minimiser w* = Σxy / Σx²; empty when every x is 0 (or there are no points),
+    // where every w gives the same loss.
+    static std::optional<double> optimum(const Dataset &data);
+
+    // Gradient descent on this loss converges for 0 < lr < 1/mean(x²) and diverges above it;
+    // empty when every x is 0 (the gradient is always 0 and no rate diverges).
+    static std::optional<double> stableLearningRateLimit(const Dataset &data);
+
+    // The loss at `samples` evenly spaced w from `from` to `to` (both included), as (w, loss).
+    static std::vector<QPointF> curve(const Dataset &data, double from, double to, int samples);
+};

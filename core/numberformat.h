@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+// Locale-independent conversion between doubles and text, for files and the command line.
+// Every function here uses std::to_chars / std::from_chars, which never follow the C locale
+// (a German locale does not turn the decimal point into a comma).
+namespace NumberFormat {
+
+// The shortest text that reads back to the same double ("0.1", "1e+20", "2").
+std::string shortest(double value);
+
+// As shortest(), but with at least one decimal for whole numbers ("2.0", "1.0e+20").
+std::string shortestWithDecimal(double value);
+
+// Fixed notation with `decimals` digits after the point, correctly rounded ("18.67").
+std::string fixed(double value, int decimals);
+
+// How many decimals the shortest form of `value` has: 0.1 -> 1, 0.25 -> 2, 5 -> 0, 1e-7 -> 7.
+int decimalsOf(double value);
+
+// Parses a whole string (surrounding blanks allowed) as a finite double: "1.5", "-2e3",
+// "+4", ".5". Rejects empty text, trailing garbage, nan, inf and out-of-range values.
+std::optional<double> parseFinite(std::string_view text);
+
+} // namespace NumberFormat
