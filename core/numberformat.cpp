@@ -57,9 +57,12 @@ std::optional<double> parseFinite(std::string_view text)
         text.remove_prefix(1);
     while (!text.empty() && isBlank(text.back()))
         text.remove_suffix(1);
-    if (!text.empty() && text.front() == '+')
+    if (!text.empty() && text.front() == '+') {
         text.remove_prefix(1);
-    if (text.empty() || text.front() == '+')
+        if (!text.empty() && (text.front() == '-' || text.front() == '+'))
+            return std::nullopt;
+    }
+    if (text.empty())
         return std::nullopt;
 
     double value = 0.0;

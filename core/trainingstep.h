@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QMetaType>
+#include <QtGlobal>
+
+// The state of a training run after `step` updates: the parameter, and the loss and gradient
+// at it (the gradient that update step + 1 uses). A plain value that crosses threads.
+struct TrainingStep
+{
+    qint64 step = 0;
+    double w = 0.0;
+    double loss = 0.0;
+    double gradient = 0.0;
+
+    bool operator==(const TrainingStep &other) const = default;
+};
+
+// Why a run of training ended.
+enum class StopReason {
+    None,      // still going
+    StepLimit, // the configured number of steps is done
+    Converged, // |gradient| fell below the tolerance
+    Diverged,  // the next state was not finite or the loss exploded; it was not taken
+    Paused,    // the user paused
+    NoData,    // there are no points to train on
+};
+
+Q_DECLARE_METATYPE(TrainingStep)
+Q_DECLARE_METATYPE(StopReason)

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "trainer.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+// Runs a Trainer in whatever thread it lives in (the controller moves it to its own QThread).
+//
+// Slots are meant to be invoked as queued calls; they take effect between two steps. While
+// running, steps are taken in batches from a timer so that the thread's event loop still
+// delivers the next command within a few milliseconds, at every speed.
+class TrainingWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TrainingWorker(QObject *parent = nullptr);
+
+    bool isRunning() const { return m_timer.isActive(); }
+    const Trainer &trainer() const { return m_trainer; }
+
+public Q_SLOTS:
+    void start();
+    void pause();
+    void stepOnce();
+    void reset();
+    void setDataset(const Dataset &data);
+    void setParameter(double w);
+    void setSettings(const TrainerSettings &settings);
+    // Steps per second; 0 runs as fast as possible.
+    void setStepsPerSecond(int stepsPerSecond);
+
+Q_SIGNALS:
+    // After every update, with the new state.
+    void stepCompleted(const TrainingStep &state);
+    // After a change that is not an update (reset, new data, a new w): the state now.
+    void stateChanged(const TrainingStep &state, bool trailCleared);
+    void runningChanged(bool running);
+    // A run ended by itself or was paused; `message` explains it for the user.
+    void stopped(StopReason reason, const QString &message);
+
+private:
+    void runBatch();
+    bool advance();
+    void halt(StopReason reason, const QString &message);
+    int tickInterval() const;
+
+    Trainer m_trainer;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_stepsThisRun = 0;
+    int m_stepsPerSecond = 0;
+};

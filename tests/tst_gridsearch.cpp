@@ -1,0 +1,150 @@
+#include "dataset.h"
+#include "gridsearch.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+// The lesson's printout, checked against values worked out by hand: MSE(w) = 14/3·(w − 2)².
+class TestGridSearch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void gridIsBuiltByIndex();
+    void gridValidation_data();
+    void gridValidation();
+    void reportFirstBlocks();
+    void reportHas41CleanLabels();
+    void minimumIsExactlyZeroAtTwo();
+    void labelDecimalsFollowTheStep_data();
+    void labelDecimalsFollowTheStep();
+    void zeroXTies();
+};
+
+void TestGridSearch::gridIsBuiltByIndex()
+{
+    const auto grid = GridSearch::grid(0.0, 4.0, 0.1);
+    QCOMPARE(grid.size(), std::size_t(41));
+    QCOMPARE(grid.front(), 0.0);
+    QCOMPARE(grid[3], 0.3); // not 0.30000000000000004
+    QCOMPARE(grid[7], 0.7);
+    QCOMPARE(grid[20], 2.0);
+    QCOMPARE(grid.back(), 4.0);
+}
+
+void TestGridSearch::gridValidation_data()
+{
+    QTest::addColumn<double>("from");
+    QTest::addColumn<double>("to");
+    QTest::addColumn<double>("step");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("lesson") << 0.0 << 4.0 << 0.1 << true;
+    QTest::newRow("single point") << 1.0 << 1.0 << 0.1 << true;
+    QTest::newRow("zero step") << 0.0 << 4.0 << 0.0 << false;
+    QTest::newRow("negative step") << 0.0 << 4.0 << -0.1 << false;
+    QTest::newRow("reversed") << 4.0 << 0.0 << 0.1 << false;
+    QTest::newRow("nan step") << 0.0 << 4.0 << qQNaN() << false;
+    QTest::newRow("infinite end") << 0.0 << qInf() << 0.1 << false;
+    QTest::newRow("too many points") << 0.0 << 1.0 << 1e-9 << false;
+}
+
+void TestGridSearch::gridValidation()
+{
+    QFETCH(double, from);
+    QFETCH(double, to);
+    QFETCH(double, step);
+    QFETCH(bool, valid);
+
+    QString error;
+    QCOMPARE(GridSearch::validate(from, to, step, &error), valid);
+    QCOMPARE(error.isEmpty(), valid);
+    QCOMPARE(GridSearch::grid(from, to, step).empty(), !valid);
+}
+
+void TestGridSearch::reportFirstBlocks()
+{
+    const QString report = GridSearch::report(Dataset::lesson(), 0.0, 4.0, 0.1);
+    // w = 0: predictions 0, squared errors 4, 16, 36, MSE 56/3 = 18.67.
+    // w = 0.1: predictions 0.1, 0.2, 0.3; squared errors 1.9² = 3.61, 3.8² = 14.44,
+    // 5.7² = 32.49; MSE 50.54/3 = 16.846… → 16.85.
+    const QString expected = QStringLiteral("w = 0.0\n"
+                                            "\tx:1.0, y:2.0, y_pred:0.00, loss:4.00\n"
+                                            "\tx:2.0, y:4.0, y_pred:0.00, loss:16.00\n"
+                                            "\tx:3.0, y:6.0, y_pred:0.00, loss:36.00\n"
+                                            "MSE = 18.67\n"
+                                            "\n"
+                                            "w = 0.1\n"
+                                            "\tx:1.0, y:2.0, y_pred:0.10, loss:3.61\n"
+                                            "\tx:2.0, y:4.0, y_pred:0.20, loss:14.44\n"
+                                            "\tx:3.0, y:6.0, y_pred:0.30, loss:32.49\n"
+                                            "MSE = 16.85\n"
+                                            "\n");
+    QVERIFY(report.startsWith(expected));
+    // w = 4: predictions 4, 8, 12; squared errors 4, 16, 36 again.
+    QVERIFY(report.endsWith(QStringLiteral("w = 4.0\n"
+                                           "\tx:1.0, y:2.0, y_pred:4.00, loss:4.00\n"
+                                           "\tx:2.0, y:4.0, y_pred:8.00, loss:16.00\n"
+                                           "\tx:3.0, y:6.0, y_pred:12.00, loss:36.00\n"
+                                           "MSE = 18.67\n"
+                                           "\n")));
+}
+
+void TestGridSearch::reportHas41CleanLabels()
+{
+    const QString report = GridSearch::report(Dataset::lesson(), 0.0, 4.0, 0.1);
+    static const QRegularExpression label(QStringLiteral("^w = (.*)$"),
+                                          QRegularExpression::MultilineOption);
+    QStringList labels;
+    for (auto it = label.globalMatch(report); it.hasNext();)
+        labels.append(it.next().captured(1));
+
+    QCOMPARE(labels.size(), 41);
+    for (int i = 0; i < 41; ++i)
+        QCOMPARE(labels[i], QStringLiteral("%1.%2").arg(i / 10).arg(i % 10));
+    QCOMPARE(report.count(QStringLiteral("MSE = ")), 41);
+}
+
+void TestGridSearch::minimumIsExactlyZeroAtTwo()
+{
+    const auto best = GridSearch::bestW(Dataset::lesson(), 0.0, 4.0, 0.1);
+    QVERIFY(best.has_value());
+    QCOMPARE(*best, 2.0);
+    QVERIFY(GridSearch::report(Dataset::lesson(), 0.0, 4.0, 0.1)
+                .contains(QStringLiteral("w = 2.0\n"
+                                         "\tx:1.0, y:2.0, y_pred:2.00, loss:0.00\n"
+                                         "\tx:2.0, y:4.0, y_pred:4.00, loss:0.00\n"
+                                         "\tx:3.0, y:6.0, y_pred:6.00, loss:0.00\n"
+                                         "MSE = 0.00\n")));
+}
+
+void TestGridSearch::labelDecimalsFollowTheStep_data()
+{
+    QTest::addColumn<double>("from");
+    QTest::addColumn<double>("step");
+    QTest::addColumn<int>("decimals");
+
+    QTest::newRow("lesson") << 0.0 << 0.1 << 1;
+    QTest::newRow("quarter") << 0.0 << 0.25 << 2;
+    QTest::newRow("whole step keeps one") << 0.0 << 1.0 << 1;
+    QTest::newRow("start has more") << 0.05 << 0.1 << 2;
+}
+
+void TestGridSearch::labelDecimalsFollowTheStep()
+{
+    QFETCH(double, from);
+    QFETCH(double, step);
+    QFETCH(int, decimals);
+    QCOMPARE(GridSearch::labelDecimals(from, step), decimals);
+}
+
+void TestGridSearch::zeroXTies()
+{
+    // All x zero: every w has MSE 14/3; the best is the first grid point.
+    const Dataset zeroX({0, 0, 0}, {1, 2, 3});
+    QCOMPARE(*GridSearch::bestW(zeroX, 0.0, 4.0, 0.1), 0.0);
+    QVERIFY(!GridSearch::report(zeroX, 0.0, 4.0, 0.1).contains(QStringLiteral("nan")));
+}
+
+QTEST_GUILESS_MAIN(TestGridSearch)
+#include "tst_gridsearch.moc"
