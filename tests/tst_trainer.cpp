@@ -1,0 +1,230 @@
+#include "dataset.h"
+#include "mseloss.h"
+#include "trainer.h"
+
+#include <QTest>
+
+#include <cmath>
+
+// Gradient descent on the lesson's data has a closed form: with a = mean(x²) = 14/3 the error
+// w − 2 shrinks by (1 − 2·lr·a) each step, so w_k = 2 − 2·(1 − 2·lr·a)^k from w0 = 0.
+class TestTrainer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void firstStepsMatchTheClosedForm();
+    void reachesTheOptimum();
+    void divergenceBoundary_data();
+    void divergenceBoundary();
+    void divergenceKeepsTheLastGoodState();
+    void nonFiniteUpdateIsRefused();
+    void convergesBelowTolerance();
+    void stopsAtTheStepLimit();
+    void resetReturnsToTheStart();
+    void parameterBeforeTheFirstStepIsTheStart();
+    void newDataTakesEffectAtTheNextStep();
+    void degenerateData();
+};
+
+namespace {
+
+const Dataset c01({30, 40, 50, 60, 70}, {61, 79, 101, 119, 141});
+
+bool near(double actual, double expected, double tolerance)
+{
+    return std::fabs(actual - expected) <= tolerance * std::max(1.0, std::fabs(expected));
+}
+
+} // namespace
+
+void TestTrainer::firstStepsMatchTheClosedForm()
+{
+    Trainer trainer(Dataset::lesson(), 0.0);
+    trainer.setSettings({0.01, 1000, 0.0});
+    QCOMPARE(trainer.current().step, 0);
+    QVERIFY(near(trainer.current().loss, 56.0 / 3.0, 1e-15));
+    QVERIFY(near(trainer.current().gradient, -56.0 / 3.0, 1e-15));
+
+    const double factor = 1.0 - 2.0 * 0.01 * 14.0 / 3.0;
+    for (int k = 1; k <= 5; ++k) {
+        QCOMPARE(trainer.advance(), StopReason::None);
+        const double w = 2.0 - 2.0 * std::pow(factor, k);
+        QCOMPARE(trainer.current().step, k);
+        QVERIFY(near(trainer.current().w, w, 1e-13));
+        QVERIFY(near(trainer.current().loss, 14.0 / 3.0 * (w - 2) * (w - 2), 1e-12));
+        QVERIFY(near(trainer.current().gradient, 28.0 / 3.0 * (w - 2), 1e-12));
+    }
+    // Step 1 by hand: w = 0 − 0.01·(−56/3) = 0.18666…
+    Trainer single(Dataset::lesson(), 0.0);
+    single.advance();
+    QVERIFY(near(single.current().w, 0.56 / 3.0, 1e-15));
+}
+
+void TestTrainer::reachesTheOptimum()
+{
+    Trainer trainer(Dataset::lesson(), 0.0);
+    trainer.setSettings({0.01, 1000, 0.0});
+    while (trainer.advance() == StopReason::None) {
+    }
+    QCOMPARE(trainer.current().step, 1000);
+    QVERIFY(std::fabs(trainer.current().w - 2.0) < 1e-9);
+
+    // C01 with lr 1e-4 (factor 0.46): within 1e-9 of w* = 27050/13500 after 100 steps.
+    Trainer steep(c01, 0.0);
+    steep.setSettings({1e-4, 100, 0.0});
+    QCOMPARE(steep.advance(), StopReason::None);
+    QVERIFY(near(steep.current().w, 1.082, 1e-12));
+    while (steep.advance() == StopReason::None) {
+    }
+    QVERIFY(std::fabs(steep.current().w - 27050.0 / 13500.0) < 1e-9);
+}
+
+void TestTrainer::divergenceBoundary_data()
+{
+    QTest::addColumn<Dataset>("data");
+    QTest::addColumn<double>("learningRate");
+    QTest::addColumn<bool>("diverges");
+
+    // The limit is 1/mean(x²): 3/14 ≈ 0.2143 for the lesson, 1/2700 ≈ 3.7037e-4 for c01.
+    QTest::newRow("lesson just below") << Dataset::lesson() << 0.21 << false;
+    QTest::newRow("lesson just above") << Dataset::lesson() << 0.22 << true;
+    QTest::newRow("c01 just below") << c01 << 3.7e-4 << false;
+    QTest::newRow("c01 just above") << c01 << 3.8e-4 << true;
+    QTest::newRow("c01 far above") << c01 << 1e-3 << true;
+}
+
+void TestTrainer::divergenceBoundary()
+{
+    QFETCH(Dataset, data);
+    QFETCH(double, learningRate);
+    QFETCH(bool, diverges);
+
+    Trainer trainer(data, 0.0);
+    trainer.setSettings({learningRate, 2000, 0.0});
+    StopReason reason = StopReason::None;
+    while (reason == StopReason::None)
+        reason = trainer.advance();
+    QCOMPARE(reason, diverges ? StopReason::Diverged : StopReason::StepLimit);
+    if (diverges) {
+        QVERIFY(trainer.stopMessage().contains(QStringLiteral("Diverged at step %1")
+                                                   .arg(trainer.current().step + 1)));
+        QVERIFY(trainer.stopMessage().contains(
+            QString::number(*MseLoss::stableLearningRateLimit(data), 'g', 6)));
+    }
+}
+
+void TestTrainer::divergenceKeepsTheLastGoodState()
+{
+    // lr 1e-3 on c01: w1 = 10.82, w2 = −36.788, w3 = 172.6872, w4 = −749.00368 (loss
+    // 1.52e9, under 1e6·10841), w5 = 3306.436192 (loss 2.95e10, over it): diverged at step 5.
+    Trainer trainer(c01, 0.0);
+    trainer.setSettings({1e-3, 1000, 0.0});
+    for (int k = 1; k <= 4; ++k)
+        QCOMPARE(trainer.advance(), StopReason::None);
+    QVERIFY(near(trainer.current().w, -749.00368, 1e-12));
+    QCOMPARE(trainer.advance(), StopReason::Diverged);
+    QCOMPARE(trainer.current().step, 4);
+    QVERIFY(near(trainer.current().w, -749.00368, 1e-12));
+    QVERIFY(trainer.stopMessage().startsWith(QStringLiteral("Diverged at step 5")));
+}
+
+void TestTrainer::nonFiniteUpdateIsRefused()
+{
+    Trainer trainer(Dataset::lesson(), 0.0);
+    trainer.setSettings({1e300, 1000, 0.0});
+    QCOMPARE(trainer.advance(), StopReason::Diverged);
+    QCOMPARE(trainer.current().step, 0);
+    QCOMPARE(trainer.current().w, 0.0);
+    QVERIFY(std::isfinite(trainer.current().loss));
+}
+
+void TestTrainer::convergesBelowTolerance()
+{
+    // |gradient| = 28/3·2·factor^k < 1e-8 first at k = ⌈ln(1e-8/(56/3)) / ln(factor)⌉.
+    const double factor = 1.0 - 2.0 * 0.01 * 14.0 / 3.0;
+    const auto expected = qint64(std::ceil(std::log(1e-8 / (56.0 / 3.0)) / std::log(factor)));
+    Trainer trainer(Dataset::lesson(), 0.0);
+    trainer.setSettings({0.01, 100000, 1e-8});
+    StopReason reason = StopReason::None;
+    while (reason == StopReason::None)
+        reason = trainer.advance();
+    QCOMPARE(reason, StopReason::Converged);
+    QCOMPARE(trainer.current().step, expected);
+    QVERIFY(trainer.stopMessage().startsWith(QStringLiteral("Converged at step %1").arg(expected)));
+}
+
+void TestTrainer::stopsAtTheStepLimit()
+{
+    Trainer trainer(Dataset::lesson(), 0.0);
+    trainer.setSettings({0.01, 3, 0.0});
+    QCOMPARE(trainer.advance(), StopReason::None);
+    QCOMPARE(trainer.advance(), StopReason::None);
+    QCOMPARE(trainer.advance(), StopReason::StepLimit);
+    QCOMPARE(trainer.current().step, 3);
+}
+
+void TestTrainer::resetReturnsToTheStart()
+{
+    Trainer trainer(Dataset::lesson(), 0.5);
+    const TrainingStep start = trainer.current();
+    trainer.advance();
+    trainer.advance();
+    trainer.reset();
+    QCOMPARE(trainer.current(), start);
+    QCOMPARE(trainer.current().w, 0.5);
+}
+
+void TestTrainer::parameterBeforeTheFirstStepIsTheStart()
+{
+    Trainer trainer(Dataset::lesson(), 0.0);
+    trainer.setParameter(3.0);
+    QCOMPARE(trainer.startW(), 3.0);
+    trainer.advance();
+    trainer.setParameter(1.0); // a jump mid-run moves w, not the start
+    QCOMPARE(trainer.current().w, 1.0);
+    QCOMPARE(trainer.current().step, 1);
+    trainer.reset();
+    QCOMPARE(trainer.current().w, 3.0);
+}
+
+void TestTrainer::newDataTakesEffectAtTheNextStep()
+{
+    Trainer trainer(Dataset::lesson(), 0.0);
+    trainer.advance();
+    const double w1 = trainer.current().w;
+    // y = 3x: MSE = 14/3·(w − 3)², gradient 28/3·(w − 3).
+    trainer.setDataset(Dataset({1, 2, 3}, {3, 6, 9}));
+    QVERIFY(near(trainer.current().gradient, 28.0 / 3.0 * (w1 - 3.0), 1e-12));
+    trainer.advance();
+    QVERIFY(near(trainer.current().w, w1 - 0.01 * 28.0 / 3.0 * (w1 - 3.0), 1e-12));
+}
+
+void TestTrainer::degenerateData()
+{
+    // All x zero: the gradient is 0, w never moves, nothing is NaN.
+    Trainer zeroX(Dataset({0, 0, 0}, {1, 2, 3}), 0.7);
+    zeroX.setSettings({0.05, 200, 0.0});
+    StopReason reason = StopReason::None;
+    while (reason == StopReason::None)
+        reason = zeroX.advance();
+    QCOMPARE(reason, StopReason::StepLimit);
+    QCOMPARE(zeroX.current().w, 0.7);
+    QVERIFY(near(zeroX.current().loss, 14.0 / 3.0, 1e-15));
+
+    // One point (2, 3): converges to 1.5.
+    Trainer one(Dataset({2}, {3}), 0.0);
+    one.setSettings({0.05, 500, 0.0});
+    while (one.advance() == StopReason::None) {
+    }
+    QVERIFY(std::fabs(one.current().w - 1.5) < 1e-12);
+
+    // No points: nothing to train, a defined message, state untouched.
+    Trainer empty(Dataset(), 0.0);
+    QCOMPARE(empty.advance(), StopReason::NoData);
+    QCOMPARE(empty.current().step, 0);
+    QCOMPARE(empty.current().loss, 0.0);
+}
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
