@@ -1,0 +1,171 @@
+#include "trainingcontroller.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <cmath>
+#include <memory>
+
+// The real thread: commands cross as queued calls, progress comes back at frame rate.
+// Expected values come from the closed form w_k = 2 − 2·(1 − 2·lr·14/3)^k on the lesson.
+class TestTrainingController : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void finalStateIsDeliveredAndUpdatesAreCoalesced();
+    void pauseShowsTheLastStep();
+    void resetDuringTrainingClearsTheTrail();
+    void doubleStartRunsOneWorker();
+    void guiStaysResponsive();
+    void destroyedWhileRunning();
+    void replaceDataWhileRunning();
+};
+
+namespace {
+
+double lessonW(double lr, qint64 k)
+{
+    return 2.0 - 2.0 * std::pow(1.0 - 2.0 * lr * 14.0 / 3.0, double(k));
+}
+
+} // namespace
+
+void TestTrainingController::finalStateIsDeliveredAndUpdatesAreCoalesced()
+{
+    // The C14 run: lr 1e-6, 200000 steps, as fast as possible. Step 200000 has
+    // w = 2 − 2·(1 − 2e-6·14/3)^200000 ≈ 1.690726165.
+    TrainingController controller;
+    controller.setSettings({1e-6, 200'000, 0.0});
+    controller.setStepsPerSecond(0);
+    QSignalSpy stopped(&controller, &TrainingController::stopped);
+    QSignalSpy progressed(&controller, &TrainingController::progressed);
+
+    controller.start();
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, 60000);
+    QCOMPARE(stopped.first().at(0).value<StopReason>(), StopReason::StepLimit);
+    QCOMPARE(controller.latest().step, 200'000);
+    QVERIFY(std::fabs(controller.latest().w - lessonW(1e-6, 200'000)) < 1e-9);
+    QVERIFY(std::fabs(controller.latest().w - 1.6907261650487242) < 1e-9);
+
+    // Far fewer frames than steps, and the trail ends on the final step.
+    QVERIFY2(progressed.count() < 20'000, qPrintable(QString::number(progressed.count())));
+    const auto trail = controller.trail();
+    QVERIFY(!trail.empty());
+    QCOMPARE(trail.back().step, 200'000);
+    QVERIFY(trail.size() <= 20'001);
+    QVERIFY(!controller.isRunning());
+}
+
+void TestTrainingController::pauseShowsTheLastStep()
+{
+    TrainingController controller;
+    controller.setSettings({1e-6, 1'000'000'000, 0.0});
+    controller.setStepsPerSecond(0);
+    QSignalSpy stopped(&controller, &TrainingController::stopped);
+
+    controller.start();
+    QTRY_VERIFY(controller.isRunning());
+    QTest::qWait(100);
+    controller.pause();
+    QTRY_COMPARE(stopped.count(), 1);
+    QCOMPARE(stopped.first().at(0).value<StopReason>(), StopReason::Paused);
+
+    // The shown state is exactly the worker's step k: replaying k steps gives the same bits.
+    const TrainingStep shown = controller.latest();
+    QVERIFY(shown.step > 0);
+    Trainer replay(Dataset::lesson(), 0.0);
+    replay.setSettings({1e-6, shown.step, 0.0});
+    while (replay.advance() == StopReason::None) {
+    }
+    QCOMPARE(replay.current(), shown);
+    QVERIFY(std::fabs(shown.w - lessonW(1e-6, shown.step)) < 1e-9);
+    QVERIFY(stopped.first().at(1).toString().contains(QString::number(shown.step)));
+}
+
+void TestTrainingController::resetDuringTrainingClearsTheTrail()
+{
+    TrainingController controller;
+    controller.setSettings({1e-6, 1'000'000'000, 0.0});
+    controller.start();
+    QTRY_VERIFY(controller.latest().step > 100);
+    controller.reset();
+    QTRY_VERIFY(!controller.isRunning());
+    QTRY_COMPARE(controller.latest().step, 0);
+    QCOMPARE(controller.latest().w, 0.0);
+    const auto trail = controller.trail();
+    QVERIFY(trail.size() <= 1);
+}
+
+void TestTrainingController::doubleStartRunsOneWorker()
+{
+    TrainingController controller;
+    controller.setSettings({0.01, 1000, 0.0});
+    controller.setStepsPerSecond(0);
+    QSignalSpy stopped(&controller, &TrainingController::stopped);
+    QSignalSpy running(&controller, &TrainingController::runningChanged);
+    controller.start();
+    controller.start();
+    QTRY_COMPARE(stopped.count(), 1);
+    QTest::qWait(50);
+    QCOMPARE(stopped.count(), 1);
+    QCOMPARE(running.count(), 2); // on once, off once
+    QCOMPARE(controller.latest().step, 1000);
+}
+
+void TestTrainingController::guiStaysResponsive()
+{
+    // A 10 ms timer in the GUI thread keeps ticking while the worker runs flat out.
+    TrainingController controller;
+    controller.setSettings({1e-9, 1'000'000'000, 0.0});
+    controller.setStepsPerSecond(0);
+    QElapsedTimer clock;
+    qint64 last = 0;
+    qint64 worstGap = 0;
+    QTimer probe;
+    connect(&probe, &QTimer::timeout, this, [&] {
+        worstGap = std::max(worstGap, clock.elapsed() - last);
+        last = clock.elapsed();
+    });
+    controller.start();
+    clock.start();
+    probe.start(10);
+    QTest::qWait(1000);
+    controller.pause();
+    QTRY_VERIFY(!controller.isRunning());
+    // A generous bound for a shared machine; C14 asks for under 250 ms.
+    QVERIFY2(worstGap < 250, qPrintable(QString::number(worstGap)));
+}
+
+void TestTrainingController::destroyedWhileRunning()
+{
+    for (int i = 0; i < 5; ++i) {
+        auto controller = std::make_unique<TrainingController>();
+        controller->setSettings({1e-6, 1'000'000'000, 0.0});
+        controller->start();
+        QTRY_VERIFY(controller->latest().step > 0);
+        controller.reset(); // must stop and join, without "Destroyed while thread is running"
+    }
+}
+
+void TestTrainingController::replaceDataWhileRunning()
+{
+    TrainingController controller;
+    controller.setSettings({0.01, 1'000'000'000, 0.0});
+    controller.setStepsPerSecond(0);
+    controller.start();
+    for (int i = 0; i < 50; ++i) {
+        const double slope = 1.0 + i % 3;
+        controller.setDataset(Dataset({1, 2, 3}, {slope, 2 * slope, 3 * slope}));
+        QTest::qWait(2);
+    }
+    // Last data: slope 1 + 49 % 3 = 2; the run converges there.
+    QTRY_VERIFY(std::fabs(controller.latest().w - 2.0) < 1e-9);
+    controller.pause();
+    QTRY_VERIFY(!controller.isRunning());
+}
+
+QTEST_GUILESS_MAIN(TestTrainingController)
+#include "tst_trainingcontroller.moc"

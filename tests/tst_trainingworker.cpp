@@ -1,0 +1,164 @@
+#include "trainingworker.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+
+// The worker runs in the test's own thread here; the controller test covers the real thread.
+// Expected values come from the closed form w_k = 2 − 2·(1 − 2·lr·14/3)^k on the lesson.
+class TestTrainingWorker : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void oneSignalPerStepInOrder();
+    void pauseStepAndReset();
+    void newDataDuringTraining();
+    void stopsAtDivergence();
+    void refusesToStartWithoutData();
+    void paceFollowsTheSpeed();
+    void destroyedWhileRunning();
+};
+
+namespace {
+
+double lessonW(double lr, qint64 k)
+{
+    return 2.0 - 2.0 * std::pow(1.0 - 2.0 * lr * 14.0 / 3.0, double(k));
+}
+
+} // namespace
+
+void TestTrainingWorker::oneSignalPerStepInOrder()
+{
+    TrainingWorker worker;
+    worker.setSettings({0.01, 500, 0.0});
+    QSignalSpy steps(&worker, &TrainingWorker::stepCompleted);
+    QSignalSpy stopped(&worker, &TrainingWorker::stopped);
+
+    worker.start();
+    QVERIFY(worker.isRunning());
+    QTRY_COMPARE(stopped.count(), 1);
+    QCOMPARE(stopped.first().at(0).value<StopReason>(), StopReason::StepLimit);
+    QCOMPARE(steps.count(), 500);
+    for (int i = 0; i < steps.count(); ++i) {
+        const auto state = steps.at(i).at(0).value<TrainingStep>();
+        QCOMPARE(state.step, i + 1);
+        QVERIFY(std::fabs(state.w - lessonW(0.01, i + 1)) < 1e-12);
+    }
+    QVERIFY(!worker.isRunning());
+}
+
+void TestTrainingWorker::pauseStepAndReset()
+{
+    TrainingWorker worker;
+    worker.setSettings({0.01, 1'000'000'000, 0.0});
+    worker.setStepsPerSecond(100);
+    QSignalSpy steps(&worker, &TrainingWorker::stepCompleted);
+    QSignalSpy running(&worker, &TrainingWorker::runningChanged);
+    QSignalSpy changed(&worker, &TrainingWorker::stateChanged);
+
+    worker.start();
+    QTRY_VERIFY(steps.count() >= 3);
+    worker.pause();
+    QVERIFY(!worker.isRunning());
+    QCOMPARE(running.count(), 2);
+    const int atPause = steps.count();
+    QTest::qWait(100);
+    QCOMPARE(steps.count(), atPause);
+
+    worker.stepOnce();
+    QCOMPARE(steps.count(), atPause + 1);
+    QCOMPARE(steps.last().at(0).value<TrainingStep>().step, atPause + 1);
+    QVERIFY(!worker.isRunning());
+
+    worker.reset();
+    QCOMPARE(changed.count(), 1);
+    const auto state = changed.last().at(0).value<TrainingStep>();
+    QCOMPARE(state.step, 0);
+    QCOMPARE(state.w, 0.0);
+    QCOMPARE(changed.last().at(1).toBool(), true);
+}
+
+void TestTrainingWorker::newDataDuringTraining()
+{
+    TrainingWorker worker;
+    worker.setSettings({0.01, 1'000'000'000, 0.0});
+    worker.setStepsPerSecond(200);
+    QSignalSpy steps(&worker, &TrainingWorker::stepCompleted);
+
+    worker.start();
+    QTRY_VERIFY(steps.count() >= 2);
+    // y = 3x: the worker now descends towards 3 from where it is.
+    worker.setDataset(Dataset({1, 2, 3}, {3, 6, 9}));
+    const int before = steps.count();
+    const double wBefore = steps.last().at(0).value<TrainingStep>().w;
+    QTRY_VERIFY(steps.count() >= before + 2);
+    worker.pause();
+
+    const auto next = steps.at(before).at(0).value<TrainingStep>();
+    QVERIFY(std::fabs(next.w - (wBefore - 0.01 * 28.0 / 3.0 * (wBefore - 3.0))) < 1e-12);
+    const auto last = steps.last().at(0).value<TrainingStep>();
+    QVERIFY(last.w > 2.0 || last.step < 50);
+}
+
+void TestTrainingWorker::stopsAtDivergence()
+{
+    TrainingWorker worker;
+    worker.setDataset(Dataset({30, 40, 50, 60, 70}, {61, 79, 101, 119, 141}));
+    worker.setSettings({1e-3, 1000, 0.0});
+    QSignalSpy steps(&worker, &TrainingWorker::stepCompleted);
+    QSignalSpy stopped(&worker, &TrainingWorker::stopped);
+
+    worker.start();
+    QTRY_COMPARE(stopped.count(), 1);
+    QCOMPARE(stopped.first().at(0).value<StopReason>(), StopReason::Diverged);
+    QVERIFY(stopped.first().at(1).toString().startsWith(QStringLiteral("Diverged at step 5")));
+    QCOMPARE(steps.count(), 4);
+    for (const auto &arguments : steps) {
+        const auto state = arguments.at(0).value<TrainingStep>();
+        QVERIFY(std::isfinite(state.w) && std::isfinite(state.loss));
+    }
+    QVERIFY(!worker.isRunning());
+}
+
+void TestTrainingWorker::refusesToStartWithoutData()
+{
+    TrainingWorker worker;
+    worker.setDataset(Dataset());
+    QSignalSpy stopped(&worker, &TrainingWorker::stopped);
+    worker.start();
+    QVERIFY(!worker.isRunning());
+    QCOMPARE(stopped.count(), 1);
+    QCOMPARE(stopped.first().at(0).value<StopReason>(), StopReason::NoData);
+}
+
+void TestTrainingWorker::paceFollowsTheSpeed()
+{
+    // At 20 steps a second, a quarter of a second holds about 5 steps, never hundreds.
+    TrainingWorker worker;
+    worker.setSettings({0.01, 1'000'000'000, 0.0});
+    worker.setStepsPerSecond(20);
+    QSignalSpy steps(&worker, &TrainingWorker::stepCompleted);
+    worker.start();
+    QTest::qWait(250);
+    worker.pause();
+    QVERIFY(steps.count() >= 1);
+    QVERIFY2(steps.count() < 100, qPrintable(QString::number(steps.count())));
+}
+
+void TestTrainingWorker::destroyedWhileRunning()
+{
+    auto worker = std::make_unique<TrainingWorker>();
+    worker->setSettings({1e-6, 1'000'000'000, 0.0});
+    QSignalSpy steps(worker.get(), &TrainingWorker::stepCompleted);
+    worker->start();
+    QTRY_VERIFY(steps.count() > 0);
+    worker.reset();
+    QTest::qWait(20); // a stray timer event would crash here
+}
+
+QTEST_GUILESS_MAIN(TestTrainingWorker)
+#include "tst_trainingworker.moc"
