@@ -56,19 +56,24 @@ int GridSearch::labelDecimals(double from, double step)
 QString GridSearch::report(const Dataset &data, double from, double to, double step)
 {
     const int decimals = labelDecimals(from, step);
-    std::string text;
-    for (double w : grid(from, to, step)) {
-        text += "w = " + NumberFormat::fixed(w, decimals) + '\n';
-        for (std::size_t i = 0; i < data.size(); ++i) {
-            const double prediction = w * data.x(i);
-            const double residual = prediction - data.y(i);
-            text += "\tx:" + NumberFormat::shortestWithDecimal(data.x(i))
-                + ", y:" + NumberFormat::shortestWithDecimal(data.y(i))
-                + ", y_pred:" + NumberFormat::fixed(prediction, 2)
-                + ", loss:" + NumberFormat::fixed(residual * residual, 2) + '\n';
-        }
-        text += "MSE = " + NumberFormat::fixed(MseLoss::loss(data, w), 2) + "\n\n";
+    QString text;
+    for (double w : grid(from, to, step))
+        text += reportBlock(data, w, decimals);
+    return text;
+}
+
+QString GridSearch::reportBlock(const Dataset &data, double w, int decimals)
+{
+    std::string text = "w = " + NumberFormat::fixed(w, decimals) + '\n';
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        const double prediction = w * data.x(i);
+        const double residual = prediction - data.y(i);
+        text += "\tx:" + NumberFormat::shortestWithDecimal(data.x(i))
+            + ", y:" + NumberFormat::shortestWithDecimal(data.y(i))
+            + ", y_pred:" + NumberFormat::fixed(prediction, 2)
+            + ", loss:" + NumberFormat::fixed(residual * residual, 2) + '\n';
     }
+    text += "MSE = " + NumberFormat::fixed(MseLoss::loss(data, w), 2) + "\n\n";
     return QString::fromStdString(text);
 }
 

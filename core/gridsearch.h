@@ -28,6 +28,9 @@ public:
     // ("x:1.0, y:2.0, y_pred:0.00, loss:4.00"), "MSE = 18.67" and an empty line.
     static QString report(const Dataset &data, double from, double to, double step);
 
+    // The block of report() for one w: the label with `decimals` decimals, the points, the MSE.
+    static QString reportBlock(const Dataset &data, double w, int decimals);
+
     // The grid point with the lowest MSE (the first of equals); empty for an empty grid.
     static std::optional<double> bestW(const Dataset &data, double from, double to, double step);
 

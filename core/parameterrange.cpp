@@ -1,0 +1,48 @@
+#include "parameterrange.h"
+
+#include "dataset.h"
+#include "mseloss.h"
+#include "numberformat.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+double ParameterRange::niceStep(double rough)
+{
+    const double power = std::pow(10.0, std::floor(std::log10(rough)));
+    const double scaled = rough / power; // in [1, 10)
+    // Boundaries between 1, 2, 5 and 10 are their geometric means.
+    static constexpr std::array<double, 4> mantissas = {1.0, 2.0, 5.0, 10.0};
+    double best = mantissas[0];
+    for (std::size_t i = 0; i + 1 < mantissas.size(); ++i) {
+        if (scaled >= std::sqrt(mantissas[i] * mantissas[i + 1]))
+            best = mantissas[i + 1];
+    }
+    return best * power;
+}
+
+ParameterRange ParameterRange::forDataset(const Dataset &data)
+{
+    const double optimum = MseLoss::optimum(data).value_or(2.0);
+    double low = std::min(0.0, 2.0 * optimum);
+    double high = std::max(0.0, 2.0 * optimum);
+    if (!std::isfinite(low) || !std::isfinite(high) || high - low < 1e-300) {
+        low = -1.0;
+        high = 1.0;
+    }
+
+    ParameterRange range;
+    range.step = niceStep((high - low) / 40.0);
+    range.minimum = std::floor(low / range.step - 1e-9) * range.step;
+    range.maximum = std::ceil(high / range.step - 1e-9) * range.step;
+    // Snap to the step's decimals so that 0.1·40 prints and compares as 4.
+    const int stepDecimals = NumberFormat::decimalsOf(range.step);
+    const auto snap = [stepDecimals](double value) {
+        return NumberFormat::parseFinite(NumberFormat::fixed(value, stepDecimals)).value_or(value);
+    };
+    range.minimum = snap(range.minimum);
+    range.maximum = snap(range.maximum);
+    range.decimals = std::max(2, stepDecimals + 1);
+    return range;
+}

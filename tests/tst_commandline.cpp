@@ -1,0 +1,248 @@
+#include "commandline.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <sstream>
+
+// The headless commands, run in-process. Expected numbers are worked out from the formulas:
+// on the lesson, MSE(w) = 14/3·(w − 2)², gradient 28/3·(w − 2), w_k = 2 − 2·(1 − 28/3·lr)^k.
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void gridReproducesTheLesson();
+    void gridOnAFile();
+    void trainPrintsTheFirstRows();
+    void trainStepsZeroPrintsTheStart();
+    void trainStopsOnTolerance();
+    void trainDivergesWithStatus3();
+    void badInputExits2_data();
+    void badInputExits2();
+    void windowOptions();
+    void helpAndVersion();
+
+private:
+    struct Result
+    {
+        int status = 0;
+        QString out;
+        QString err;
+    };
+    static Result run(const QStringList &arguments);
+    static QString dataFile(const QString &name);
+};
+
+TestCommandLine::Result TestCommandLine::run(const QStringList &arguments)
+{
+    std::ostringstream out;
+    std::ostringstream err;
+    Result result;
+    result.status = CommandLine::run(arguments, out, err);
+    result.out = QString::fromStdString(out.str());
+    result.err = QString::fromStdString(err.str());
+    return result;
+}
+
+QString TestCommandLine::dataFile(const QString &name)
+{
+    return QStringLiteral(LOSSLAB_TEST_DATA "/") + name;
+}
+
+void TestCommandLine::gridReproducesTheLesson()
+{
+    const Result result = run({QStringLiteral("grid")});
+    QCOMPARE(result.status, 0);
+    QVERIFY(result.err.isEmpty());
+    QCOMPARE(result.out.count(QStringLiteral("w = ")), 41);
+    QVERIFY(result.out.startsWith(QStringLiteral("w = 0.0\n"
+                                                 "\tx:1.0, y:2.0, y_pred:0.00, loss:4.00\n"
+                                                 "\tx:2.0, y:4.0, y_pred:0.00, loss:16.00\n"
+                                                 "\tx:3.0, y:6.0, y_pred:0.00, loss:36.00\n"
+                                                 "MSE = 18.67\n\n")));
+    QVERIFY(result.out.contains(QStringLiteral("w = 2.0\n")));
+    QVERIFY(result.out.contains(QStringLiteral("MSE = 0.00\n")));
+    QVERIFY(!result.out.contains(QStringLiteral("0000000")));
+    QVERIFY(result.out.endsWith(QStringLiteral("w = 4.0\n"
+                                               "\tx:1.0, y:2.0, y_pred:4.00, loss:4.00\n"
+                                               "\tx:2.0, y:4.0, y_pred:8.00, loss:16.00\n"
+                                               "\tx:3.0, y:6.0, y_pred:12.00, loss:36.00\n"
+                                               "MSE = 18.67\n\n")));
+}
+
+void TestCommandLine::gridOnAFile()
+{
+    // (2,1), (2,3), (2,5) from 1 to 2 by 0.5: MSE(w) = mean((2w − y)²).
+    // w = 1.5: residuals 2, 0, −2 → MSE 8/3 = 2.67.
+    const Result result = run({QStringLiteral("grid"), QStringLiteral("--data"),
+                               dataFile(QStringLiteral("c06-same-x.csv")),
+                               QStringLiteral("--from"), QStringLiteral("1"),
+                               QStringLiteral("--to"), QStringLiteral("2"),
+                               QStringLiteral("--step"), QStringLiteral("0.5")});
+    QCOMPARE(result.status, 0);
+    QCOMPARE(result.out.count(QStringLiteral("w = ")), 3);
+    QVERIFY(result.out.contains(QStringLiteral("w = 1.5\n"
+                                               "\tx:2.0, y:1.0, y_pred:3.00, loss:4.00\n"
+                                               "\tx:2.0, y:3.0, y_pred:3.00, loss:0.00\n"
+                                               "\tx:2.0, y:5.0, y_pred:3.00, loss:4.00\n"
+                                               "MSE = 2.67\n")));
+}
+
+void TestCommandLine::trainPrintsTheFirstRows()
+{
+    const Result result = run({QStringLiteral("train"), QStringLiteral("--steps"),
+                               QStringLiteral("3")});
+    QCOMPARE(result.status, 0);
+    const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 5);
+    QCOMPARE(lines[0], QStringLiteral("step,w,loss,grad_w"));
+
+    const double factor = 1.0 - 28.0 / 3.0 * 0.01;
+    for (int k = 0; k <= 3; ++k) {
+        const QStringList cells = lines[k + 1].split(u',');
+        QCOMPARE(cells.size(), 4);
+        QCOMPARE(cells[0].toInt(), k);
+        const double w = 2.0 - 2.0 * std::pow(factor, k);
+        QVERIFY(std::fabs(cells[1].toDouble() - w) < 1e-13);
+        QVERIFY(std::fabs(cells[2].toDouble() - 14.0 / 3.0 * (w - 2) * (w - 2)) < 1e-12);
+        QVERIFY(std::fabs(cells[3].toDouble() - 28.0 / 3.0 * (w - 2)) < 1e-12);
+    }
+    // Row 0 is the start: w = 0, loss 56/3, gradient −56/3, each the shortest round-trip text.
+    QCOMPARE(lines[1], QStringLiteral("0,0,18.666666666666668,-18.666666666666668"));
+}
+
+void TestCommandLine::trainStepsZeroPrintsTheStart()
+{
+    const Result result = run({QStringLiteral("train"), QStringLiteral("--steps"),
+                               QStringLiteral("0"), QStringLiteral("--w0"),
+                               QStringLiteral("2")});
+    QCOMPARE(result.status, 0);
+    QCOMPARE(result.out, QStringLiteral("step,w,loss,grad_w\n0,2,0,0\n"));
+}
+
+void TestCommandLine::trainStopsOnTolerance()
+{
+    const Result result = run({QStringLiteral("train"), QStringLiteral("--steps"),
+                               QStringLiteral("100000"), QStringLiteral("--tol"),
+                               QStringLiteral("1e-8")});
+    QCOMPARE(result.status, 0);
+    const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+    const double factor = 1.0 - 28.0 / 3.0 * 0.01;
+    const auto expected = qint64(std::ceil(std::log(1e-8 / (56.0 / 3.0)) / std::log(factor)));
+    QCOMPARE(lines.size(), int(expected) + 2);
+    QVERIFY(lines.last().startsWith(QStringLiteral("%1,").arg(expected)));
+}
+
+void TestCommandLine::trainDivergesWithStatus3()
+{
+    // c01 with lr 1e-3: steps 1–4 are printed, step 5 explodes (see tst_trainer).
+    const Result result = run({QStringLiteral("train"), QStringLiteral("--data"),
+                               dataFile(QStringLiteral("c01-unstable.csv")),
+                               QStringLiteral("--lr"), QStringLiteral("1e-3")});
+    QCOMPARE(result.status, 3);
+    const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 6);
+    QVERIFY(lines.last().startsWith(QStringLiteral("4,-749.00368")));
+    QVERIFY(result.err.contains(QStringLiteral("Diverged at step 5")));
+    QVERIFY(result.err.contains(QStringLiteral("lr < 0.00037037")));
+    QVERIFY(!result.out.contains(QStringLiteral("nan")));
+    QVERIFY(!result.out.contains(QStringLiteral("inf")));
+}
+
+void TestCommandLine::badInputExits2_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+
+    const QString grid = QStringLiteral("grid");
+    const QString train = QStringLiteral("train");
+    QTest::newRow("unknown option") << QStringList{grid, QStringLiteral("--bogus"),
+                                                   QStringLiteral("1")}
+                                    << "--bogus";
+    QTest::newRow("missing value") << QStringList{train, QStringLiteral("--lr")} << "--lr";
+    QTest::newRow("missing file") << QStringList{train, QStringLiteral("--data"),
+                                                 QStringLiteral("no-such-file.csv")}
+                                  << "no-such-file.csv";
+    QTest::newRow("zero step") << QStringList{grid, QStringLiteral("--step"), QStringLiteral("0")}
+                               << "step";
+    QTest::newRow("negative step") << QStringList{grid, QStringLiteral("--step"),
+                                                  QStringLiteral("-0.1")}
+                                   << "step";
+    QTest::newRow("reversed grid") << QStringList{grid, QStringLiteral("--from"),
+                                                  QStringLiteral("4"), QStringLiteral("--to"),
+                                                  QStringLiteral("0")}
+                                   << "below";
+    QTest::newRow("zero lr") << QStringList{train, QStringLiteral("--lr"), QStringLiteral("0")}
+                             << "--lr";
+    QTest::newRow("negative lr") << QStringList{train, QStringLiteral("--lr=-1")} << "--lr";
+    QTest::newRow("nan lr") << QStringList{train, QStringLiteral("--lr"), QStringLiteral("nan")}
+                            << "--lr";
+    QTest::newRow("infinite lr") << QStringList{train, QStringLiteral("--lr"),
+                                                QStringLiteral("inf")}
+                                 << "--lr";
+    QTest::newRow("steps not a number") << QStringList{train, QStringLiteral("--steps"),
+                                                       QStringLiteral("ten")}
+                                        << "--steps";
+    QTest::newRow("negative steps") << QStringList{train, QStringLiteral("--steps"),
+                                                   QStringLiteral("-5")}
+                                    << "--steps";
+    QTest::newRow("stray argument") << QStringList{train, QStringLiteral("extra")} << "extra";
+    QTest::newRow("unknown column") << QStringList{grid, QStringLiteral("--data"),
+                                                   dataFile(QStringLiteral("tutorial.csv")),
+                                                   QStringLiteral("--x"), QStringLiteral("nope")}
+                                    << "nope";
+    QTest::newRow("columns without data") << QStringList{train, QStringLiteral("--x"),
+                                                         QStringLiteral("1")}
+                                          << "--data";
+}
+
+void TestCommandLine::badInputExits2()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+
+    const Result result = run(arguments);
+    QCOMPARE(result.status, 2);
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(result.err.count(u'\n'), 1);
+    QVERIFY2(result.err.contains(mentions), qPrintable(result.err));
+}
+
+void TestCommandLine::windowOptions()
+{
+    QString error;
+    const auto options = CommandLine::parseWindowOptions(
+        {QStringLiteral("data.csv"), QStringLiteral("--x"), QStringLiteral("income"),
+         QStringLiteral("--y=2"), QStringLiteral("--screenshot"), QStringLiteral("out.png")},
+        &error);
+    QVERIFY(options.has_value());
+    QCOMPARE(options->dataFile, QStringLiteral("data.csv"));
+    QCOMPARE(options->xColumn, QStringLiteral("income"));
+    QCOMPARE(options->yColumn, QStringLiteral("2"));
+    QCOMPARE(options->screenshot, QStringLiteral("out.png"));
+
+    QVERIFY(!CommandLine::parseWindowOptions({QStringLiteral("--zoom"), QStringLiteral("2")},
+                                             &error));
+    QVERIFY(error.contains(QStringLiteral("--zoom")));
+    QVERIFY(!CommandLine::parseWindowOptions({QStringLiteral("a.csv"), QStringLiteral("b.csv")},
+                                             &error));
+    QVERIFY(CommandLine::isHeadless({QStringLiteral("grid")}));
+    QVERIFY(!CommandLine::isHeadless({QStringLiteral("data.csv")}));
+    QVERIFY(!CommandLine::isHeadless({}));
+}
+
+void TestCommandLine::helpAndVersion()
+{
+    const Result help = run({QStringLiteral("--help")});
+    QCOMPARE(help.status, 0);
+    QVERIFY(help.out.contains(QStringLiteral("losslab grid")));
+    QVERIFY(help.out.contains(QStringLiteral("losslab train")));
+    const Result version = run({QStringLiteral("--version")});
+    QCOMPARE(version.status, 0);
+    QCOMPARE(version.out, QStringLiteral("losslab %1\n").arg(CommandLine::version()));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

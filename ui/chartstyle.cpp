@@ -1,0 +1,81 @@
+#include "chartstyle.h"
+
+#include <QChart>
+#include <QLegend>
+#include <QScatterSeries>
+
+namespace ChartStyle {
+
+QColor dataColor()
+{
+    return QColor(0x00, 0x72, 0xB2);
+}
+
+QColor modelColor()
+{
+    return QColor(0xE6, 0x9F, 0x00);
+}
+
+QColor selectionColor()
+{
+    return QColor(0xCC, 0x79, 0xA7);
+}
+
+QColor residualColor()
+{
+    return QColor(0xD5, 0x5E, 0x00);
+}
+
+QColor trailColor()
+{
+    return QColor(0xD5, 0x5E, 0x00);
+}
+
+QColor markerColor()
+{
+    return QColor(0x00, 0x00, 0x00);
+}
+
+QColor optimumColor()
+{
+    return QColor(0x00, 0x9E, 0x73);
+}
+
+QColor gridColor()
+{
+    return QColor(0x56, 0xB4, 0xE9);
+}
+
+QPen modelPen()
+{
+    QPen pen(modelColor(), 2.5);
+    pen.setCapStyle(Qt::RoundCap);
+    return pen;
+}
+
+QPen residualPen()
+{
+    QPen pen(residualColor(), 1.5, Qt::DashLine);
+    pen.setCosmetic(true);
+    return pen;
+}
+
+void apply(QChart *chart)
+{
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+}
+
+void stylePoints(QScatterSeries *series, const QColor &color, qreal size)
+{
+    series->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    series->setMarkerSize(size);
+    series->setColor(color);
+    series->setBorderColor(color);
+    series->setPen(Qt::NoPen);
+}
+
+} // namespace ChartStyle

@@ -1,0 +1,251 @@
+#include "dataeditorview.h"
+
+#include "chartstyle.h"
+#include "datasetmodel.h"
+
+#include <QGraphicsPathItem>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+// A padded range for values in [low, high], stretched to include 0 when 0 is no farther away
+// than the data's own span (the line y = w·x goes through the origin).
+std::pair<double, double> paddedRange(double low, double high)
+{
+    const double span = high - low;
+    if (low > 0.0 && low <= std::max(span, 1e-300))
+        low = 0.0;
+    if (high < 0.0 && -high <= std::max(span, 1e-300))
+        high = 0.0;
+    const double pad = high > low ? 0.08 * (high - low) : std::max(1.0, std::fabs(high));
+    return {low - pad, high + pad};
+}
+
+} // namespace
+
+DataEditorView::DataEditorView(DatasetModel *model, QWidget *parent)
+    : QChartView(parent)
+    , m_model(model)
+    , m_axisX(new QValueAxis(this))
+    , m_axisY(new QValueAxis(this))
+    , m_points(new QScatterSeries(this))
+    , m_selection(new QScatterSeries(this))
+    , m_line(new QLineSeries(this))
+{
+    auto *chart = new QChart;
+    setChart(chart);
+    ChartStyle::apply(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setToolTip(tr("Drag a point to move it, click empty space to add one, right-click a point "
+                  "to remove it"));
+
+    m_line->setName(tr("model y = w·x"));
+    m_line->setPen(ChartStyle::modelPen());
+    m_points->setName(tr("data"));
+    ChartStyle::stylePoints(m_points, ChartStyle::dataColor(), 11);
+    m_selection->setName(tr("selected"));
+    ChartStyle::stylePoints(m_selection, ChartStyle::selectionColor(), 16);
+
+    m_axisX->setTitleText(tr("x"));
+    m_axisY->setTitleText(tr("y"));
+    chart->addAxis(m_axisX, Qt::AlignBottom);
+    chart->addAxis(m_axisY, Qt::AlignLeft);
+    for (QXYSeries *series : {static_cast<QXYSeries *>(m_line),
+                              static_cast<QXYSeries *>(m_selection),
+                              static_cast<QXYSeries *>(m_points)}) {
+        chart->addSeries(series);
+        series->attachAxis(m_axisX);
+        series->attachAxis(m_axisY);
+    }
+    chart->legend()->markers(m_selection).first()->setVisible(false);
+
+    m_residuals = new QGraphicsPathItem(chart);
+    m_residuals->setPen(ChartStyle::residualPen());
+    m_residuals->setZValue(chart->zValue() + 1);
+
+    connect(model, &DatasetModel::pointsChanged, this, &DataEditorView::updatePoints);
+    connect(model, &DatasetModel::datasetReplaced, this, &DataEditorView::fitAxes);
+    connect(model, &DatasetModel::wChanged, this, &DataEditorView::updateModelLine);
+    connect(chart, &QChart::plotAreaChanged, this, &DataEditorView::updateResiduals);
+    connect(m_axisX, &QValueAxis::rangeChanged, this, &DataEditorView::updateModelLine);
+
+    fitAxes();
+    updatePoints();
+}
+
+void DataEditorView::fitAxes()
+{
+    const Dataset &data = m_model->dataset();
+    double xLow = 0.0, xHigh = 4.0, yLow = 0.0, yHigh = 8.0;
+    if (!data.isEmpty()) {
+        const auto [xMin, xMax] = std::minmax_element(data.xs().begin(), data.xs().end());
+        const auto [yMin, yMax] = std::minmax_element(data.ys().begin(), data.ys().end());
+        std::tie(xLow, xHigh) = paddedRange(*xMin, *xMax);
+        std::tie(yLow, yHigh) = paddedRange(*yMin, *yMax);
+    }
+    m_axisX->setRange(xLow, xHigh);
+    m_axisY->setRange(yLow, yHigh);
+    m_axisX->applyNiceNumbers();
+    m_axisY->applyNiceNumbers();
+    setSelectedRow(-1);
+}
+
+QPoint DataEditorView::pointPosition(int row) const
+{
+    const Dataset &data = m_model->dataset();
+    const QPointF value(data.x(std::size_t(row)), data.y(std::size_t(row)));
+    const QPointF inChart = chart()->mapToPosition(value, m_points);
+    return mapFromScene(chart()->mapToScene(inChart));
+}
+
+void DataEditorView::mousePressEvent(QMouseEvent *event)
+{
+    const QPoint position = event->position().toPoint();
+    const int row = rowAt(position);
+    if (event->button() == Qt::RightButton && row >= 0) {
+        m_model->removePoint(row);
+        setSelectedRow(-1);
+        return;
+    }
+    if (event->button() != Qt::LeftButton)
+        return QChartView::mousePressEvent(event);
+
+    if (row >= 0) {
+        setSelectedRow(row);
+        m_dragRow = row;
+        setCursor(Qt::ClosedHandCursor);
+    } else if (isInPlotArea(position)) {
+        const QPointF value = valueAt(position);
+        setSelectedRow(m_model->addPoint(value.x(), value.y()));
+    }
+}
+
+void DataEditorView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint position = event->position().toPoint();
+    if (m_dragRow >= 0) {
+        const QPointF value = valueAt(position);
+        m_model->setPoint(m_dragRow, value.x(), value.y());
+        return;
+    }
+    if (rowAt(position) >= 0)
+        setCursor(Qt::OpenHandCursor);
+    else
+        setCursor(isInPlotArea(position) ? Qt::CrossCursor : Qt::ArrowCursor);
+    QChartView::mouseMoveEvent(event);
+}
+
+void DataEditorView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_dragRow >= 0 && event->button() == Qt::LeftButton) {
+        m_dragRow = -1;
+        setCursor(Qt::OpenHandCursor);
+        return;
+    }
+    QChartView::mouseReleaseEvent(event);
+}
+
+void DataEditorView::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace)
+        && m_selectedRow >= 0) {
+        m_model->removePoint(m_selectedRow);
+        setSelectedRow(-1);
+        return;
+    }
+    QChartView::keyPressEvent(event);
+}
+
+void DataEditorView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    updateResiduals();
+}
+
+void DataEditorView::updatePoints()
+{
+    const Dataset &data = m_model->dataset();
+    QList<QPointF> points;
+    points.reserve(qsizetype(data.size()));
+    for (std::size_t i = 0; i < data.size(); ++i)
+        points.append(QPointF(data.x(i), data.y(i)));
+    m_points->replace(points);
+    if (m_selectedRow >= int(data.size()))
+        m_selectedRow = -1;
+    setSelectedRow(m_selectedRow);
+    updateResiduals();
+}
+
+void DataEditorView::updateModelLine()
+{
+    const double w = m_model->w();
+    m_line->replace({QPointF(m_axisX->min(), w * m_axisX->min()),
+                     QPointF(m_axisX->max(), w * m_axisX->max())});
+    updateResiduals();
+}
+
+void DataEditorView::updateResiduals()
+{
+    // One path for all residuals: a vertical segment from each point to the line, clipped to
+    // the plot area so that a far-off line does not draw over the axes.
+    const Dataset &data = m_model->dataset();
+    const QRectF plot = chart()->plotArea();
+    const double w = m_model->w();
+    QPainterPath path;
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        const QPointF point = chart()->mapToPosition(QPointF(data.x(i), data.y(i)), m_points);
+        const QPointF onLine = chart()->mapToPosition(QPointF(data.x(i), w * data.x(i)), m_points);
+        if (point.x() < plot.left() || point.x() > plot.right())
+            continue;
+        const double top = std::clamp(std::min(point.y(), onLine.y()), plot.top(), plot.bottom());
+        const double bottom = std::clamp(std::max(point.y(), onLine.y()), plot.top(),
+                                         plot.bottom());
+        path.moveTo(point.x(), top);
+        path.lineTo(point.x(), bottom);
+    }
+    m_residuals->setPath(path);
+}
+
+void DataEditorView::setSelectedRow(int row)
+{
+    m_selectedRow = row;
+    const Dataset &data = m_model->dataset();
+    if (row >= 0 && row < int(data.size()))
+        m_selection->replace({QPointF(data.x(std::size_t(row)), data.y(std::size_t(row)))});
+    else
+        m_selection->clear();
+}
+
+int DataEditorView::rowAt(const QPoint &position) const
+{
+    int nearest = -1;
+    double nearestDistance = hitRadius;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QPointF delta = pointPosition(row) - position;
+        const double distance = std::hypot(delta.x(), delta.y());
+        if (distance <= nearestDistance) {
+            nearest = row;
+            nearestDistance = distance;
+        }
+    }
+    return nearest;
+}
+
+QPointF DataEditorView::valueAt(const QPoint &position) const
+{
+    const QPointF inChart = chart()->mapFromScene(mapToScene(position));
+    return chart()->mapToValue(inChart, m_points);
+}
+
+bool DataEditorView::isInPlotArea(const QPoint &position) const
+{
+    return chart()->plotArea().contains(chart()->mapFromScene(mapToScene(position)));
+}

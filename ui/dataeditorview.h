@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QChartView>
+
+class DatasetModel;
+class QGraphicsPathItem;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+
+// The data as a chart that can be edited with the mouse: the points, the line y = w·x and
+// each point's residual. Drag a point to move it, click empty space to add one, right-click a
+// point (or select it and press Delete) to remove it.
+class DataEditorView : public QChartView
+{
+    Q_OBJECT
+
+public:
+    explicit DataEditorView(DatasetModel *model, QWidget *parent = nullptr);
+
+    // Fits the axes to the data (called when a dataset is loaded, not while dragging).
+    void fitAxes();
+    // The widget position of point `row`, for tests and hit testing.
+    QPoint pointPosition(int row) const;
+    int selectedRow() const { return m_selectedRow; }
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void updatePoints();
+    void updateModelLine();
+    void updateResiduals();
+    void setSelectedRow(int row);
+    int rowAt(const QPoint &position) const;
+    QPointF valueAt(const QPoint &position) const;
+    bool isInPlotArea(const QPoint &position) const;
+
+    DatasetModel *m_model;
+    QValueAxis *m_axisX;
+    QValueAxis *m_axisY;
+    QScatterSeries *m_points;
+    QScatterSeries *m_selection;
+    QLineSeries *m_line;
+    QGraphicsPathItem *m_residuals;
+    int m_selectedRow = -1;
+    int m_dragRow = -1;
+
+    static constexpr int hitRadius = 10; // pixels
+};

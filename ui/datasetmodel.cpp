@@ -1,0 +1,160 @@
+#include "datasetmodel.h"
+
+#include "numberformat.h"
+
+namespace {
+
+QString shortText(double value)
+{
+    return QString::fromStdString(NumberFormat::shortest(value));
+}
+
+QString computedText(double value)
+{
+    return QString::number(value, 'g', 6);
+}
+
+} // namespace
+
+DatasetModel::DatasetModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void DatasetModel::setDataset(const Dataset &data)
+{
+    beginResetModel();
+    m_data = data;
+    endResetModel();
+    Q_EMIT datasetReplaced();
+    Q_EMIT pointsChanged();
+}
+
+void DatasetModel::setW(double w)
+{
+    if (w == m_w)
+        return;
+    m_w = w;
+    if (!m_data.isEmpty()) {
+        Q_EMIT dataChanged(index(0, PredictionColumn),
+                           index(rowCount() - 1, SquaredErrorColumn));
+    }
+    Q_EMIT wChanged(w);
+}
+
+void DatasetModel::setPoint(int row, double x, double y)
+{
+    Q_ASSERT(row >= 0 && row < rowCount());
+    m_data.setPoint(std::size_t(row), x, y);
+    emitRowChanged(row);
+    Q_EMIT pointsChanged();
+}
+
+int DatasetModel::addPoint(double x, double y)
+{
+    const int row = rowCount();
+    beginInsertRows({}, row, row);
+    m_data.append(x, y);
+    endInsertRows();
+    Q_EMIT pointsChanged();
+    return row;
+}
+
+void DatasetModel::removePoint(int row)
+{
+    Q_ASSERT(row >= 0 && row < rowCount());
+    beginRemoveRows({}, row, row);
+    m_data.remove(std::size_t(row));
+    endRemoveRows();
+    Q_EMIT pointsChanged();
+}
+
+int DatasetModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_data.size());
+}
+
+int DatasetModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DatasetModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const auto row = std::size_t(index.row());
+    const double x = m_data.x(row);
+    const double y = m_data.y(row);
+    const double prediction = m_w * x;
+
+    if (role == Qt::TextAlignmentRole)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return {};
+    switch (index.column()) {
+    case XColumn:
+        return shortText(x);
+    case YColumn:
+        return shortText(y);
+    case PredictionColumn:
+        return computedText(prediction);
+    case SquaredErrorColumn:
+        return computedText((prediction - y) * (prediction - y));
+    default:
+        return {};
+    }
+}
+
+bool DatasetModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid()
+        || (index.column() != XColumn && index.column() != YColumn)) {
+        return false;
+    }
+    const QString text = value.toString();
+    const auto number = NumberFormat::parseFinite(text.toStdString());
+    if (!number) {
+        Q_EMIT editRejected(tr("Row %1: '%2' is not a finite number; the value was kept.")
+                                .arg(index.row() + 1)
+                                .arg(text));
+        return false;
+    }
+    const auto row = std::size_t(index.row());
+    const bool isX = index.column() == XColumn;
+    setPoint(index.row(), isX ? *number : m_data.x(row), isX ? m_data.y(row) : *number);
+    return true;
+}
+
+QVariant DatasetModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical)
+        return section + 1;
+    switch (section) {
+    case XColumn:
+        return tr("x");
+    case YColumn:
+        return tr("y");
+    case PredictionColumn:
+        return tr("prediction w·x");
+    case SquaredErrorColumn:
+        return tr("squared error");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags DatasetModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.column() == XColumn || index.column() == YColumn)
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+void DatasetModel::emitRowChanged(int row)
+{
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
