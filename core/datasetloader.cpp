@@ -203,6 +203,19 @@ QString LoadedData::skippedSummary() const
 std::optional<LoadedData> DatasetLoader::loadFile(const QString &path, const QString &xColumn,
                                                   const QString &yColumn, QString *error)
 {
+    const std::optional<CsvTable> table = readTable(path, error);
+    if (!table)
+        return std::nullopt;
+
+    QString message;
+    std::optional<LoadedData> loaded = fromTable(*table, xColumn, yColumn, &message);
+    if (!loaded)
+        fail(error, shortName(QFileInfo(path).fileName()) + QStringLiteral(": ") + message);
+    return loaded;
+}
+
+std::optional<CsvTable> DatasetLoader::readTable(const QString &path, QString *error)
+{
     const QString name = shortName(QFileInfo(path).fileName());
     const auto failWith = [&](const QString &message) {
         fail(error, name + QStringLiteral(": ") + message);
@@ -225,14 +238,10 @@ std::optional<LoadedData> DatasetLoader::loadFile(const QString &path, const QSt
     file.close();
 
     QString message;
-    const std::optional<CsvTable> table = CsvReader::parse(bytes, &message);
+    std::optional<CsvTable> table = CsvReader::parse(bytes, &message);
     if (!table)
         return failWith(message);
-
-    std::optional<LoadedData> loaded = fromTable(*table, xColumn, yColumn, &message);
-    if (!loaded)
-        return failWith(message);
-    return loaded;
+    return table;
 }
 
 std::optional<LoadedData> DatasetLoader::fromTable(const CsvTable &table, const QString &xColumn,

@@ -35,6 +35,10 @@ public:
     static std::optional<LoadedData> loadFile(const QString &path, const QString &xColumn,
                                               const QString &yColumn, QString *error);
 
+    // Reads and parses `path` without choosing columns; errors as for loadFile().
+    static std::optional<CsvTable> readTable(const QString &path, QString *error);
+
+    // Chooses the columns of a parsed table; errors name the line but not the file.
     static std::optional<LoadedData> fromTable(const CsvTable &table, const QString &xColumn,
                                                const QString &yColumn, QString *error);
 
