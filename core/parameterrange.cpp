@@ -34,7 +34,7 @@ ParameterRange ParameterRange::forDataset(const Dataset &data)
 
     ParameterRange range;
     range.step = niceStep((high - low) / 40.0);
-    range.minimum = std::floor(low / range.step - 1e-9) * range.step;
+    range.minimum = std::floor(low / range.step + 1e-9) * range.step;
     range.maximum = std::ceil(high / range.step - 1e-9) * range.step;
     // Snap to the step's decimals so that 0.1·40 prints and compares as 4.
     const int stepDecimals = NumberFormat::decimalsOf(range.step);

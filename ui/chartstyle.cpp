@@ -1,6 +1,7 @@
 #include "chartstyle.h"
 
 #include <QChart>
+#include <QGraphicsLayout>
 #include <QLegend>
 #include <QScatterSeries>
 

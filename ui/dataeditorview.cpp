@@ -4,6 +4,7 @@
 #include "datasetmodel.h"
 
 #include <QGraphicsPathItem>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QScatterSeries>
@@ -18,13 +19,16 @@ namespace {
 // than the data's own span (the line y = w·x goes through the origin).
 std::pair<double, double> paddedRange(double low, double high)
 {
+    // An axis that starts at 0 stays there; the other ends get a margin for the markers.
     const double span = high - low;
-    if (low > 0.0 && low <= std::max(span, 1e-300))
+    const bool fromZero = low >= 0.0 && low <= std::max(span, 1e-300);
+    const bool toZero = high <= 0.0 && -high <= std::max(span, 1e-300);
+    if (fromZero)
         low = 0.0;
-    if (high < 0.0 && -high <= std::max(span, 1e-300))
+    if (toZero)
         high = 0.0;
     const double pad = high > low ? 0.08 * (high - low) : std::max(1.0, std::fabs(high));
-    return {low - pad, high + pad};
+    return {fromZero ? low : low - pad, toZero ? high : high + pad};
 }
 
 } // namespace

@@ -63,7 +63,11 @@ void LossCurveView::setRange(const ParameterRange &range)
 {
     m_range = range;
     m_axisW->setRange(range.minimum, range.maximum);
-    m_axisW->setTickCount(9);
+    // Ticks every ten grid steps (every 1.0 on the lesson's 0 to 4), anchored at 0.
+    m_axisW->setTickType(QValueAxis::TicksDynamic);
+    m_axisW->setTickAnchor(0.0);
+    m_axisW->setTickInterval(range.step * 5.0);
+    m_axisW->setLabelFormat(QStringLiteral("%.%1f").arg(std::max(0, range.decimals - 1)));
     updateCurve();
 }
 
@@ -107,6 +111,7 @@ void LossCurveView::updateCurve()
     }
     m_curve->replace(points);
     m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
+    m_axisLoss->applyNiceNumbers();
 
     if (const auto optimum = MseLoss::optimum(data); optimum && std::isfinite(*optimum))
         m_optimum->replace({QPointF(*optimum, MseLoss::loss(data, *optimum))});

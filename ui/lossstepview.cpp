@@ -46,5 +46,7 @@ void LossStepView::setTrail(const std::vector<TrainingStep> &trail)
     m_loss->replace(points);
     const double lastStep = trail.empty() ? 0.0 : double(trail.back().step);
     m_axisStep->setRange(0.0, std::max(lastStep, 10.0));
+    m_axisStep->applyNiceNumbers();
     m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
+    m_axisLoss->applyNiceNumbers();
 }

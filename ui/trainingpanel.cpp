@@ -51,8 +51,10 @@ TrainingPanel::TrainingPanel(QWidget *parent)
 
     const QList<int> speeds = {1, 5, 20, 60, 200, 1000, 0};
     for (int speed : speeds) {
-        m_speed->addItem(speed == 0 ? tr("as fast as possible") : tr("%n step(s)/s", "", speed),
-                         speed);
+        const QString label = speed == 0 ? tr("as fast as possible")
+            : speed == 1                 ? tr("1 step a second")
+                                         : tr("%1 steps a second").arg(speed);
+        m_speed->addItem(label, speed);
     }
     m_speed->setCurrentIndex(speeds.indexOf(20));
     m_speed->setToolTip(tr("How many steps a second training takes"));
@@ -77,7 +79,9 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     rate->addWidget(m_stableLimit, 1);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Learning rate"), rate);
+    auto *rateLabel = new QLabel(tr("&Learning rate"), this);
+    rateLabel->setBuddy(m_learningRate);
+    form->addRow(rateLabel, rate);
     form->addRow(tr("S&peed"), m_speed);
     form->addRow(tr("Step &limit"), m_maxSteps);
     form->addRow(tr("Stop when |gradient| &<"), m_tolerance);

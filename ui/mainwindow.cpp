@@ -1,0 +1,329 @@
+#include "mainwindow.h"
+
+#include "columnpickerdialog.h"
+#include "commandline.h"
+#include "dataeditorview.h"
+#include "datasetloader.h"
+#include "datasetmodel.h"
+#include "gridsearchpanel.h"
+#include "losscurveview.h"
+#include "lossstepview.h"
+#include "mseloss.h"
+#include "parameterpanel.h"
+#include "trainingcontroller.h"
+#include "trainingpanel.h"
+
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <iostream>
+
+Q_LOGGING_CATEGORY(lcWindow, "losslab.ui.window", QtWarningMsg)
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_model(new DatasetModel(this))
+    , m_controller(new TrainingController(this))
+    , m_dataEditor(new DataEditorView(m_model))
+    , m_table(new QTableView)
+    , m_lossCurve(new LossCurveView(m_model))
+    , m_parameters(new ParameterPanel)
+    , m_training(new TrainingPanel)
+    , m_lossStep(new LossStepView)
+    , m_gridSearch(new GridSearchPanel)
+    , m_tabs(new QTabWidget)
+{
+    setWindowTitle(tr("LossLab"));
+    m_table->setModel(m_model);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setAccessibleName(tr("data table"));
+    m_table->setToolTip(tr("Double-click an x or y cell to edit it"));
+    m_dataEditor->setAccessibleName(tr("data editor chart"));
+    m_lossCurve->setAccessibleName(tr("loss curve chart"));
+    m_lossStep->setAccessibleName(tr("loss per step chart"));
+
+    auto *left = new QSplitter(Qt::Vertical);
+    left->addWidget(m_dataEditor);
+    left->addWidget(m_table);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 2);
+
+    m_tabs->addTab(m_lossStep, tr("Loss per step"));
+    m_tabs->addTab(m_gridSearch, tr("Grid search"));
+
+    auto *controls = new QWidget;
+    auto *controlsLayout = new QVBoxLayout(controls);
+    controlsLayout->setContentsMargins(6, 0, 6, 0);
+    controlsLayout->addWidget(m_parameters);
+    controlsLayout->addWidget(m_training);
+
+    auto *right = new QSplitter(Qt::Vertical);
+    right->addWidget(m_lossCurve);
+    right->addWidget(controls);
+    right->addWidget(m_tabs);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 0);
+    right->setStretchFactor(2, 2);
+
+    auto *central = new QSplitter(Qt::Horizontal);
+    central->addWidget(left);
+    central->addWidget(right);
+    central->setStretchFactor(0, 1);
+    central->setStretchFactor(1, 1);
+    setCentralWidget(central);
+    createMenus();
+    statusBar()->showMessage(tr("Drag the points, move w, or press Train."));
+
+    connect(m_model, &DatasetModel::pointsChanged, this, &MainWindow::handlePointsChanged);
+    connect(m_model, &DatasetModel::wChanged, this, [this](double w) {
+        m_parameters->setW(w);
+        m_parameters->setLoss(MseLoss::loss(m_model->dataset(), w), !m_model->dataset().isEmpty());
+    });
+    connect(m_model, &DatasetModel::editRejected, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_parameters, &ParameterPanel::wEdited, this, &MainWindow::handleWEdited);
+
+    connect(m_training, &TrainingPanel::trainToggled, this, &MainWindow::toggleTraining);
+    connect(m_training, &TrainingPanel::stepRequested, m_controller, [this] {
+        m_training->clearMessage();
+        m_controller->setSettings(m_training->settings());
+        m_controller->step();
+    });
+    connect(m_training, &TrainingPanel::resetRequested, m_controller, [this] {
+        m_training->clearMessage();
+        m_controller->reset();
+    });
+    connect(m_training, &TrainingPanel::settingsChanged, m_controller,
+            &TrainingController::setSettings);
+    connect(m_training, &TrainingPanel::speedChanged, m_controller,
+            &TrainingController::setStepsPerSecond);
+
+    connect(m_controller, &TrainingController::progressed, this, &MainWindow::handleProgress);
+    connect(m_controller, &TrainingController::runningChanged, m_training,
+            &TrainingPanel::setRunning);
+    connect(m_controller, &TrainingController::stopped, m_training, &TrainingPanel::showStop);
+
+    connect(m_gridSearch, &GridSearchPanel::runRequested, this, &MainWindow::startGridSearch);
+    connect(m_gridSearch, &GridSearchPanel::started, m_lossCurve,
+            &LossCurveView::clearGridPoints);
+    connect(m_gridSearch, &GridSearchPanel::pointEvaluated, m_lossCurve,
+            &LossCurveView::addGridPoint);
+
+    m_controller->setSettings(m_training->settings());
+    m_controller->setStepsPerSecond(m_training->stepsPerSecond());
+    setDataset(Dataset::lesson(), tr("the lesson: (1, 2), (2, 4), (3, 6)"));
+}
+
+MainWindow::~MainWindow() = default;
+
+int MainWindow::run(const WindowOptions &options)
+{
+    MainWindow window;
+    window.resize(1280, 820);
+    QString error;
+    const bool screenshot = !options.screenshot.isEmpty();
+    if (!options.dataFile.isEmpty()
+        && !window.openFile(options.dataFile, options.xColumn, options.yColumn, false, &error)) {
+        std::cerr << "losslab: " << error.toStdString() << '\n';
+        if (screenshot)
+            return CommandLine::exitUsage;
+        QMessageBox::warning(&window, tr("Cannot open the data"),
+                             tr("%1\n\nThe lesson's data are shown instead.").arg(error));
+    }
+    if (screenshot) {
+        if (!window.saveScreenshot(options.screenshot, &error)) {
+            std::cerr << "losslab: " << error.toStdString() << '\n';
+            return CommandLine::exitUsage;
+        }
+        return CommandLine::exitOk;
+    }
+    window.show();
+    return QApplication::exec();
+}
+
+bool MainWindow::openFile(const QString &path, const QString &xColumn, const QString &yColumn,
+                          bool askForColumns, QString *error)
+{
+    const std::optional<CsvTable> table = DatasetLoader::readTable(path, error);
+    if (!table)
+        return false;
+
+    const QString name = QFileInfo(path).fileName();
+    QString x = xColumn;
+    QString y = yColumn;
+    if (askForColumns && x.isEmpty() && y.isEmpty() && table->columnCount() > 2) {
+        ColumnPickerDialog dialog(*table, name, this);
+        if (dialog.exec() != QDialog::Accepted) {
+            *error = QString();
+            return false;
+        }
+        x = QString::number(dialog.xColumn() + 1);
+        y = QString::number(dialog.yColumn() + 1);
+    }
+
+    const auto loaded = DatasetLoader::fromTable(*table, x, y, error);
+    if (!loaded) {
+        *error = name + QStringLiteral(": ") + *error;
+        return false;
+    }
+    setDataset(loaded->data,
+               tr("%1 (x = %2, y = %3)").arg(name, loaded->xName, loaded->yName));
+    const QString skipped = loaded->skippedSummary();
+    statusBar()->showMessage(
+        tr("Opened %1: %n point(s). %2", "", int(loaded->data.size())).arg(name, skipped));
+    if (!skipped.isEmpty())
+        qCInfo(lcWindow).noquote() << name << skipped;
+    return true;
+}
+
+void MainWindow::setDataset(const Dataset &data, const QString &title)
+{
+    m_gridSearch->stop();
+    m_lossCurve->clearGridPoints();
+    m_training->clearMessage();
+
+    // Queued in this order, the worker pauses, takes the data and starts again from w = 0.
+    m_controller->pause();
+    m_model->setDataset(data);
+    const ParameterRange range = ParameterRange::forDataset(data);
+    m_parameters->setRange(range);
+    m_lossCurve->setRange(range);
+    m_model->setW(0.0);
+    m_controller->reset();
+    m_controller->setParameter(0.0);
+    m_parameters->setLoss(MseLoss::loss(data, 0.0), !data.isEmpty());
+    setWindowTitle(tr("LossLab — %1").arg(title));
+}
+
+bool MainWindow::saveScreenshot(const QString &path, QString *error)
+{
+    show();
+    // Let the layout settle and the charts lay out their axes before grabbing.
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
+    const QPixmap pixmap = grab();
+    if (pixmap.isNull() || !pixmap.save(path, "PNG")) {
+        *error = tr("cannot write the screenshot to %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open CSV…"), this, &MainWindow::openFileFromDialog);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Open a CSV file and choose its x and y columns"));
+
+    QMenu *examples = file->addMenu(tr("Open &example"));
+    examples->addAction(tr("The &lesson: (1, 2), (2, 4), (3, 6)"), this, [this] {
+        setDataset(Dataset::lesson(), tr("the lesson: (1, 2), (2, 4), (3, 6)"));
+    });
+    examples->addAction(tr("&Gapminder: life expectancy against income"), this, [this] {
+        openExample(QStringLiteral(":/data/gapminder-health-income.csv"),
+                    tr("Gapminder (x = income, y = health)"));
+    });
+    examples->addAction(tr("Global &temperature anomaly by year"), this, [this] {
+        openExample(QStringLiteral(":/data/global-temp.csv"),
+                    tr("global temperature (x = year, y = temp)"));
+    });
+
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About LossLab"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::openFileFromDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open data"), QString(), tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openFile(path, QString(), QString(), true, &error) && !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot open the data"),
+                             tr("%1\n\nThe data shown before are kept.").arg(error));
+    }
+}
+
+void MainWindow::openExample(const QString &resource, const QString &title)
+{
+    QString error;
+    const auto loaded = DatasetLoader::loadFile(resource, QString(), QString(), &error);
+    if (!loaded) {
+        QMessageBox::warning(this, tr("Cannot open the example"), error);
+        return;
+    }
+    setDataset(loaded->data, title);
+    statusBar()->showMessage(tr("Opened %1: %n point(s).", "", int(loaded->data.size()))
+                                 .arg(title));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About LossLab"),
+        tr("<h3>LossLab %1</h3>"
+           "<p>See how a machine-learning model learns: the model y = w·x, its mean squared "
+           "error, a grid search over w and gradient descent on a worker thread.</p>"
+           "<p>Example data: the Gapminder and global-temperature files come from the "
+           "vega-datasets package 2.11.0 (BSD-3-Clause); the Gapminder data are from the "
+           "Gapminder Foundation.</p>")
+            .arg(CommandLine::version()));
+}
+
+void MainWindow::handleWEdited(double w)
+{
+    m_model->setW(w);
+    m_controller->setParameter(w);
+}
+
+void MainWindow::handlePointsChanged()
+{
+    const Dataset &data = m_model->dataset();
+    m_controller->setDataset(data);
+    m_training->setStableLimit(MseLoss::stableLearningRateLimit(data));
+    m_parameters->setLoss(MseLoss::loss(data, m_model->w()), !data.isEmpty());
+}
+
+void MainWindow::handleProgress(const TrainingStep &state)
+{
+    m_model->setW(state.w);
+    m_training->showState(state);
+    const auto trail = m_controller->trail();
+    m_lossCurve->setTrail(trail);
+    m_lossStep->setTrail(trail);
+}
+
+void MainWindow::toggleTraining()
+{
+    if (m_controller->isRunning()) {
+        m_controller->pause();
+        return;
+    }
+    m_training->clearMessage();
+    m_controller->setSettings(m_training->settings());
+    m_controller->setStepsPerSecond(m_training->stepsPerSecond());
+    m_controller->start();
+}
+
+void MainWindow::startGridSearch()
+{
+    m_tabs->setCurrentWidget(m_gridSearch);
+    m_gridSearch->start(m_model->dataset(), m_parameters->range());
+}

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QMainWindow>
+
+class ColumnPickerDialog;
+class DataEditorView;
+class DatasetModel;
+class GridSearchPanel;
+class LossCurveView;
+class LossStepView;
+class ParameterPanel;
+class QTableView;
+class QTabWidget;
+class TrainingController;
+class TrainingPanel;
+class Dataset;
+struct TrainingStep;
+struct WindowOptions;
+
+// The window: the data editor and its table on the left; the loss curve, the w slider, the
+// training controls and the loss-per-step chart and grid-search log on the right. It wires the
+// views to one DatasetModel and one TrainingController and owns both.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens the window as the command line asks (or saves a screenshot); returns the exit status.
+    static int run(const WindowOptions &options);
+
+    // Loads a CSV file. With `askForColumns`, a file of more than two columns brings up a
+    // dialog; otherwise the given (or default) columns are used. On failure the current data
+    // stay, `*error` says why and false is returned.
+    bool openFile(const QString &path, const QString &xColumn, const QString &yColumn,
+                  bool askForColumns, QString *error);
+    // Replaces the data, puts w back to 0 and clears the training run.
+    void setDataset(const Dataset &data, const QString &title);
+    // Lays the window out, paints it once and saves it as a PNG.
+    bool saveScreenshot(const QString &path, QString *error);
+
+    DatasetModel *model() const { return m_model; }
+    TrainingController *controller() const { return m_controller; }
+    DataEditorView *dataEditor() const { return m_dataEditor; }
+    QTableView *table() const { return m_table; }
+    LossCurveView *lossCurve() const { return m_lossCurve; }
+    ParameterPanel *parameters() const { return m_parameters; }
+    TrainingPanel *training() const { return m_training; }
+    GridSearchPanel *gridSearch() const { return m_gridSearch; }
+
+private:
+    void createMenus();
+    void openFileFromDialog();
+    void openExample(const QString &resource, const QString &title);
+    void showAbout();
+    void handleWEdited(double w);
+    void handlePointsChanged();
+    void handleProgress(const TrainingStep &state);
+    void toggleTraining();
+    void startGridSearch();
+
+    DatasetModel *m_model;
+    TrainingController *m_controller;
+    DataEditorView *m_dataEditor;
+    QTableView *m_table;
+    LossCurveView *m_lossCurve;
+    ParameterPanel *m_parameters;
+    TrainingPanel *m_training;
+    LossStepView *m_lossStep;
+    GridSearchPanel *m_gridSearch;
+    QTabWidget *m_tabs;
+};
