@@ -102,12 +102,16 @@ void DataEditorView::fitAxes()
     setSelectedRow(-1);
 }
 
+QPoint DataEditorView::positionOf(const QPointF &value) const
+{
+    const QPointF inChart = chart()->mapToPosition(value, m_points);
+    return mapFromScene(chart()->mapToScene(inChart));
+}
+
 QPoint DataEditorView::pointPosition(int row) const
 {
     const Dataset &data = m_model->dataset();
-    const QPointF value(data.x(std::size_t(row)), data.y(std::size_t(row)));
-    const QPointF inChart = chart()->mapToPosition(value, m_points);
-    return mapFromScene(chart()->mapToScene(inChart));
+    return positionOf(QPointF(data.x(std::size_t(row)), data.y(std::size_t(row))));
 }
 
 void DataEditorView::mousePressEvent(QMouseEvent *event)

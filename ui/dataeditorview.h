@@ -20,7 +20,8 @@ public:
 
     // Fits the axes to the data (called when a dataset is loaded, not while dragging).
     void fitAxes();
-    // The widget position of point `row`, for tests and hit testing.
+    // The viewport position of the data value `value`, and of point `row`.
+    QPoint positionOf(const QPointF &value) const;
     QPoint pointPosition(int row) const;
     int selectedRow() const { return m_selectedRow; }
 

@@ -95,6 +95,11 @@ QPointF LossCurveView::marker() const
     return m_marker->count() > 0 ? m_marker->at(0) : QPointF();
 }
 
+int LossCurveView::gridPointCount() const
+{
+    return int(m_grid->count());
+}
+
 void LossCurveView::updateCurve()
 {
     const Dataset &data = m_model->dataset();

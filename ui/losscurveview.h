@@ -30,6 +30,7 @@ public:
     // For tests: the sampled curve and the marker.
     const QLineSeries *curve() const { return m_curve; }
     QPointF marker() const;
+    int gridPointCount() const;
 
     static constexpr int samples = 401;
 

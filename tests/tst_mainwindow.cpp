@@ -1,0 +1,263 @@
+#include "dataeditorview.h"
+#include "datasetmodel.h"
+#include "gridsearch.h"
+#include "gridsearchpanel.h"
+#include "losscurveview.h"
+#include "mainwindow.h"
+#include "mseloss.h"
+#include "parameterpanel.h"
+#include "trainingcontroller.h"
+#include "trainingpanel.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSlider>
+#include <QTableView>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+
+// The window driven as a person would, through QTest mouse and key events, offscreen.
+// Expected numbers are worked out by hand from MSE(w) = (1/n)·Σ(w·x − y)².
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void opensOnTheLesson();
+    void dragMovesThePointAndTheCurveFollowsLive();
+    void clickAddsRightClickRemoves();
+    void selectAndDeleteRemoves();
+    void tableEditsStayInSync();
+    void sliderArrowKeysStepByTheGrid();
+    void trainThenPauseMovesTowardsTheOptimum();
+    void gridSearchReplaysTheLesson();
+    void gapminderDivergesWithAClearMessage();
+    void badFileKeepsTheData();
+    void closingWhileTrainingStopsCleanly();
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+};
+
+namespace {
+
+void failOnThreadWarnings()
+{
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("QThread|[Tt]imer|QObject")));
+}
+
+QString dataFile(const QString &name)
+{
+    return QStringLiteral(LOSSLAB_TEST_DATA "/") + name;
+}
+
+} // namespace
+
+void TestMainWindow::init()
+{
+    failOnThreadWarnings();
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1280, 820);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::opensOnTheLesson()
+{
+    QCOMPARE(m_window->model()->dataset(), Dataset::lesson());
+    QCOMPARE(m_window->model()->w(), 0.0);
+    // MSE(0) = (4 + 16 + 36)/3 = 18.6667.
+    QCOMPARE(m_window->parameters()->lossLabel()->text(), QStringLiteral("MSE = 18.6667"));
+    QCOMPARE(m_window->parameters()->range().minimum, 0.0);
+    QCOMPARE(m_window->parameters()->range().maximum, 4.0);
+    // The optimum w* = Σxy/Σx² = 28/14 = 2 is on the curve; the marker sits at (0, 56/3).
+    QCOMPARE(m_window->lossCurve()->marker(), QPointF(0.0, 56.0 / 3.0));
+}
+
+void TestMainWindow::dragMovesThePointAndTheCurveFollowsLive()
+{
+    DataEditorView *editor = m_window->dataEditor();
+    const QLineSeries *curve = m_window->lossCurve()->curve();
+    QCOMPARE(curve->at(0), QPointF(0.0, 56.0 / 3.0));
+
+    // Drag (3, 6) down to (3, 3), releasing only at the end.
+    const QPoint from = editor->pointPosition(2);
+    const QPoint halfway = editor->positionOf(QPointF(3.0, 4.5));
+    const QPoint to = editor->positionOf(QPointF(3.0, 3.0));
+    QTest::mousePress(editor->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(editor->viewport(), halfway);
+    // While the button is still down, the curve already follows: MSE(0) = (4 + 16 + y3²)/3.
+    const double y3 = m_window->model()->dataset().y(2);
+    QVERIFY(std::fabs(y3 - 4.5) < 0.05);
+    QVERIFY(std::fabs(curve->at(0).y() - (20.0 + y3 * y3) / 3.0) < 1e-9);
+    QTest::mouseMove(editor->viewport(), to);
+    QTest::mouseRelease(editor->viewport(), Qt::LeftButton, {}, to);
+
+    // One pixel is under 0.05 data units here; the point lands under the cursor.
+    const Dataset &data = m_window->model()->dataset();
+    QCOMPARE(data.size(), std::size_t(3));
+    QVERIFY(std::fabs(data.x(2) - 3.0) < 0.05);
+    QVERIFY(std::fabs(data.y(2) - 3.0) < 0.05);
+    const double expected = (4.0 + 16.0 + data.y(2) * data.y(2)) / 3.0; // near 29/3
+    QCOMPARE(m_window->parameters()->lossLabel()->text(),
+             QStringLiteral("MSE = %1").arg(QString::number(expected, 'g', 6)));
+    QVERIFY(std::fabs(expected - 29.0 / 3.0) < 0.35);
+}
+
+void TestMainWindow::clickAddsRightClickRemoves()
+{
+    DataEditorView *editor = m_window->dataEditor();
+    QTest::mouseClick(editor->viewport(), Qt::LeftButton, {},
+                      editor->positionOf(QPointF(2.0, 1.0)));
+    QCOMPARE(m_window->model()->rowCount(), 4);
+    QVERIFY(std::fabs(m_window->model()->dataset().x(3) - 2.0) < 0.05);
+    QVERIFY(std::fabs(m_window->model()->dataset().y(3) - 1.0) < 0.05);
+
+    QTest::mouseClick(editor->viewport(), Qt::RightButton, {}, editor->pointPosition(0));
+    QCOMPARE(m_window->model()->rowCount(), 3);
+    QCOMPARE(m_window->model()->dataset().x(0), 2.0);
+}
+
+void TestMainWindow::selectAndDeleteRemoves()
+{
+    DataEditorView *editor = m_window->dataEditor();
+    QTest::mouseClick(editor->viewport(), Qt::LeftButton, {}, editor->pointPosition(1));
+    QCOMPARE(editor->selectedRow(), 1);
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QCOMPARE(m_window->model()->dataset(), Dataset({1, 3}, {2, 6}));
+}
+
+void TestMainWindow::tableEditsStayInSync()
+{
+    QTableView *table = m_window->table();
+    const QModelIndex cell = m_window->model()->index(0, DatasetModel::YColumn);
+    table->setCurrentIndex(cell);
+    table->edit(cell);
+    auto *editor = table->findChild<QLineEdit *>();
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("3.5"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    // The delegate commits on the next turn of the event loop.
+    QTRY_COMPARE(m_window->model()->dataset().y(0), 3.5);
+    // The chart follows: point 0 is drawn at (1, 3.5).
+    QCOMPARE(m_window->dataEditor()->pointPosition(0),
+             m_window->dataEditor()->positionOf(QPointF(1.0, 3.5)));
+
+    // A typed word is refused and the value kept.
+    QVERIFY(!m_window->model()->setData(cell, QStringLiteral("abc")));
+    QCOMPARE(m_window->model()->dataset().y(0), 3.5);
+}
+
+void TestMainWindow::sliderArrowKeysStepByTheGrid()
+{
+    QSlider *slider = m_window->parameters()->slider();
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_Right);
+    QVERIFY(std::fabs(m_window->model()->w() - 0.1) < 1e-12);
+    // MSE(0.1) = 14/3·1.9² = 16.8467.
+    QCOMPARE(m_window->parameters()->lossLabel()->text(), QStringLiteral("MSE = 16.8467"));
+    for (int i = 0; i < 19; ++i)
+        QTest::keyClick(slider, Qt::Key_Right);
+    QCOMPARE(m_window->model()->w(), 2.0);
+    QCOMPARE(m_window->parameters()->lossLabel()->text(), QStringLiteral("MSE = 0"));
+    QCOMPARE(m_window->lossCurve()->marker(), QPointF(2.0, 0.0));
+}
+
+void TestMainWindow::trainThenPauseMovesTowardsTheOptimum()
+{
+    TrainingPanel *training = m_window->training();
+    training->speedBox()->setCurrentIndex(training->speedBox()->findData(200));
+    QTest::mouseClick(training->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY(m_window->controller()->isRunning());
+    QTRY_VERIFY(m_window->model()->w() > 0.5);
+    QTest::mouseClick(training->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY(!m_window->controller()->isRunning());
+
+    const double w = m_window->model()->w();
+    QVERIFY(std::fabs(w - 2.0) < 2.0);
+    QVERIFY(training->readout()->text().startsWith(QStringLiteral("step ")));
+    QVERIFY(training->message()->text().startsWith(QStringLiteral("Paused at step")));
+    // The shown state is the worker's: w_k = 2 − 2·(1 − 28/3·0.01)^k.
+    const qint64 k = m_window->controller()->latest().step;
+    QVERIFY(std::fabs(w - (2.0 - 2.0 * std::pow(1.0 - 0.28 / 3.0, double(k)))) < 1e-12);
+
+    QTest::mouseClick(training->resetButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->model()->w(), 0.0);
+    QTRY_COMPARE(m_window->controller()->latest().step, 0);
+}
+
+void TestMainWindow::gridSearchReplaysTheLesson()
+{
+    GridSearchPanel *grid = m_window->gridSearch();
+    QTest::mouseClick(grid->runButton(), Qt::LeftButton);
+    QVERIFY(grid->isRunning());
+    grid->finish();
+    const QString expected = GridSearch::report(Dataset::lesson(), 0.0, 4.0, 0.1);
+    // The log holds the blocks one after the other, as the command line prints them.
+    QCOMPARE(grid->log()->toPlainText() + QStringLiteral("\n"), expected);
+    QCOMPARE(m_window->lossCurve()->gridPointCount(), 41);
+}
+
+void TestMainWindow::gapminderDivergesWithAClearMessage()
+{
+    QString error;
+    QVERIFY2(m_window->openFile(dataFile(QStringLiteral("gapminder-health-income.csv")),
+                                QString(), QString(), false, &error),
+             qPrintable(error));
+    QCOMPARE(m_window->model()->rowCount(), 187);
+
+    TrainingPanel *training = m_window->training();
+    training->speedBox()->setCurrentIndex(training->speedBox()->findData(0));
+    QTest::mouseClick(training->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY(training->message()->text().startsWith(QStringLiteral("Diverged at step")));
+    QVERIFY(training->message()->text().contains(QStringLiteral("stable only for lr <")));
+    QTRY_VERIFY(!m_window->controller()->isRunning());
+
+    const auto finite = [](const QString &text) {
+        return !text.contains(QStringLiteral("nan"), Qt::CaseInsensitive)
+            && !text.contains(QStringLiteral("inf"), Qt::CaseInsensitive);
+    };
+    QVERIFY(std::isfinite(m_window->model()->w()));
+    QVERIFY(finite(training->readout()->text()));
+    QVERIFY(finite(m_window->parameters()->lossLabel()->text()));
+    for (int row = 0; row < m_window->model()->rowCount(); ++row) {
+        for (int column = 0; column < DatasetModel::ColumnCount; ++column)
+            QVERIFY(finite(m_window->model()->index(row, column).data().toString()));
+    }
+    for (const TrainingStep &state : m_window->controller()->trail())
+        QVERIFY(std::isfinite(state.w) && std::isfinite(state.loss));
+}
+
+void TestMainWindow::badFileKeepsTheData()
+{
+    QString error;
+    QVERIFY(!m_window->openFile(dataFile(QStringLiteral("no-such-file.csv")), QString(),
+                                QString(), false, &error));
+    QVERIFY(error.contains(QStringLiteral("no-such-file.csv")));
+    QCOMPARE(m_window->model()->dataset(), Dataset::lesson());
+}
+
+void TestMainWindow::closingWhileTrainingStopsCleanly()
+{
+    TrainingPanel *training = m_window->training();
+    training->speedBox()->setCurrentIndex(training->speedBox()->findData(0));
+    training->learningRateEdit()->setText(QStringLiteral("1e-9"));
+    QTest::keyClick(training->learningRateEdit(), Qt::Key_Return);
+    QCOMPARE(training->settings().learningRate, 1e-9);
+    QTest::mouseClick(training->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY(m_window->controller()->latest().step > 1000);
+    m_window->close();
+    m_window.reset(); // joins the worker; a warning here fails the test
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
