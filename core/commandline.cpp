@@ -111,16 +111,16 @@ int runGrid(const QStringList &arguments, std::ostream &out, std::ostream &err)
 {
     const QString command = QStringLiteral("grid");
     QString error;
-    const auto options = parseOptions(
-        arguments,
-        {QStringLiteral("data"), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("from"),
-         QStringLiteral("to"), QStringLiteral("step")},
-        &error);
+    const auto options =
+        parseOptions(arguments,
+                     {QStringLiteral("data"), QStringLiteral("x"), QStringLiteral("y"),
+                      QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("step")},
+                     &error);
     if (!options)
         return fail(err, command, error);
     if (!options->positional.isEmpty())
-        return fail(err, command, QStringLiteral("unexpected argument '%1'")
-                                      .arg(options->positional.first()));
+        return fail(err, command,
+                    QStringLiteral("unexpected argument '%1'").arg(options->positional.first()));
 
     const auto from = numberOption(*options, QStringLiteral("from"), 0.0, &error);
     const auto to = numberOption(*options, QStringLiteral("to"), 4.0, &error);
@@ -156,8 +156,8 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
     if (!options)
         return fail(err, command, error);
     if (!options->positional.isEmpty())
-        return fail(err, command, QStringLiteral("unexpected argument '%1'")
-                                      .arg(options->positional.first()));
+        return fail(err, command,
+                    QStringLiteral("unexpected argument '%1'").arg(options->positional.first()));
 
     const auto lr = numberOption(*options, QStringLiteral("lr"), 0.01, &error);
     const auto w0 = numberOption(*options, QStringLiteral("w0"), 0.0, &error);
@@ -199,7 +199,7 @@ bool CommandLine::isHeadless(const QStringList &arguments)
     if (arguments.isEmpty())
         return false;
     static const QStringList headless = {
-        QStringLiteral("grid"), QStringLiteral("train"), QStringLiteral("--help"),
+        QStringLiteral("grid"), QStringLiteral("train"),     QStringLiteral("--help"),
         QStringLiteral("-h"),   QStringLiteral("--version"),
     };
     return headless.contains(arguments.first());
@@ -228,8 +228,7 @@ std::optional<WindowOptions> CommandLine::parseWindowOptions(const QStringList &
                                                              QString *error)
 {
     const auto options = parseOptions(
-        arguments, {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("screenshot")},
-        error);
+        arguments, {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("screenshot")}, error);
     if (!options)
         return std::nullopt;
     if (options->positional.size() > 1) {

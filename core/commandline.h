@@ -9,8 +9,8 @@
 // What the window was asked to open: `losslab [FILE] [--x COL] [--y COL] [--screenshot OUT]`.
 struct WindowOptions
 {
-    QString dataFile;   // empty: the lesson's data
-    QString xColumn;    // header name or 1-based number; empty: the default
+    QString dataFile; // empty: the lesson's data
+    QString xColumn; // header name or 1-based number; empty: the default
     QString yColumn;
     QString screenshot; // when set: lay out, draw once, save this PNG and exit
 };

@@ -10,11 +10,11 @@
 // The cells of a delimited text file, before any column is chosen or any number is parsed.
 struct CsvTable
 {
-    QStringList header;        // column names; "1", "2", ... when the file has no header row
-    bool hasHeader = false;    // true when the first non-blank row was taken as a header
-    QList<QStringList> rows;   // data rows as text cells, quotes removed
-    QList<int> lineNumbers;    // 1-based line in the file where each row starts
-    QChar separator = u',';    // ',', ';' or '\t', detected from the file
+    QStringList header; // column names; "1", "2", ... when the file has no header row
+    bool hasHeader = false; // true when the first non-blank row was taken as a header
+    QList<QStringList> rows; // data rows as text cells, quotes removed
+    QList<int> lineNumbers; // 1-based line in the file where each row starts
+    QChar separator = u','; // ',', ';' or '\t', detected from the file
 
     qsizetype columnCount() const { return header.size(); }
 };

@@ -12,12 +12,12 @@
 struct LoadedData
 {
     Dataset data;
-    QString xName;             // header name (or column number) of the x column
+    QString xName; // header name (or column number) of the x column
     QString yName;
-    int xColumn = 0;           // 0-based columns in the table
+    int xColumn = 0; // 0-based columns in the table
     int yColumn = 1;
     qsizetype skippedRows = 0; // rows whose x or y cell is missing or not a finite number
-    QList<int> skippedLines;   // the first few (at most 5) of those rows' line numbers
+    QList<int> skippedLines; // the first few (at most 5) of those rows' line numbers
 
     // One sentence for the user about skipped rows ("Skipped 2 rows ... lines 4, 7."), or
     // an empty string when nothing was skipped.

@@ -77,8 +77,7 @@ QString GridSearch::reportBlock(const Dataset &data, double w, int decimals)
     return QString::fromStdString(text);
 }
 
-std::optional<double> GridSearch::bestW(const Dataset &data, double from, double to,
-                                        double step)
+std::optional<double> GridSearch::bestW(const Dataset &data, double from, double to, double step)
 {
     std::optional<double> best;
     double bestLoss = 0.0;

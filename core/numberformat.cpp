@@ -8,7 +8,7 @@ namespace NumberFormat {
 
 std::string shortest(double value)
 {
-    std::array<char, 64> buffer{};
+    std::array<char, 64> buffer {};
     const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
     return {buffer.data(), result.ptr};
 }
@@ -26,7 +26,7 @@ std::string shortestWithDecimal(double value)
 
 std::string fixed(double value, int decimals)
 {
-    std::array<char, 400> buffer{};
+    std::array<char, 400> buffer {};
     const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
                                       std::chars_format::fixed, decimals);
     if (result.ec != std::errc())
@@ -52,7 +52,9 @@ int decimalsOf(double value)
 
 std::optional<double> parseFinite(std::string_view text)
 {
-    const auto isBlank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    const auto isBlank = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    };
     while (!text.empty() && isBlank(text.front()))
         text.remove_prefix(1);
     while (!text.empty() && isBlank(text.back()))

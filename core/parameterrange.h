@@ -12,7 +12,7 @@ struct ParameterRange
     double minimum = 0.0;
     double maximum = 4.0;
     double step = 0.1; // the arrow-key step and the grid-search step
-    int decimals = 2;  // enough for a resolution of a tenth of a step, at least 2
+    int decimals = 2; // enough for a resolution of a tenth of a step, at least 2
 
     static ParameterRange forDataset(const Dataset &data);
 

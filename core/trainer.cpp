@@ -61,8 +61,8 @@ StopReason Trainer::advance()
         return stop(StopReason::NoData, QStringLiteral("There are no data points to train on."));
 
     const qint64 step = m_current.step + 1;
-    const TrainingStep next
-        = evaluated(step, m_current.w - m_settings.learningRate * m_current.gradient);
+    const TrainingStep next =
+        evaluated(step, m_current.w - m_settings.learningRate * m_current.gradient);
     if (!isFinite(next) || next.loss > divergenceFactor * m_referenceLoss)
         return stop(StopReason::Diverged, divergenceMessage(step, next));
     m_current = next;

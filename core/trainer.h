@@ -9,8 +9,8 @@
 struct TrainerSettings
 {
     double learningRate = 0.01; // the lesson's rate; must be finite and positive
-    qint64 maxSteps = 1000;     // a run stops after this many updates in total
-    double tolerance = 0.0;     // stop when |gradient| < tolerance; 0 never stops early
+    qint64 maxSteps = 1000; // a run stops after this many updates in total
+    double tolerance = 0.0; // stop when |gradient| < tolerance; 0 never stops early
 };
 
 // Plain gradient descent on the MSE of y = w·x: w ← w − lr · dMSE/dw.

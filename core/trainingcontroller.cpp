@@ -89,8 +89,7 @@ void TrainingController::setStepsPerSecond(int stepsPerSecond)
     send([stepsPerSecond](TrainingWorker *worker) { worker->setStepsPerSecond(stepsPerSecond); });
 }
 
-template<typename Command>
-void TrainingController::send(Command command)
+template<typename Command> void TrainingController::send(Command command)
 {
     TrainingWorker *worker = m_worker;
     QMetaObject::invokeMethod(

@@ -58,8 +58,7 @@ private:
     void publish();
     void handleRunningChanged(bool running);
     void handleStopped(StopReason reason, const QString &message);
-    template<typename Command>
-    void send(Command command);
+    template<typename Command> void send(Command command);
 
     QThread m_thread;
     TrainingWorker *m_worker = nullptr;

@@ -17,12 +17,12 @@ struct TrainingStep
 
 // Why a run of training ended.
 enum class StopReason {
-    None,      // still going
+    None, // still going
     StepLimit, // the configured number of steps is done
     Converged, // |gradient| fell below the tolerance
-    Diverged,  // the next state was not finite or the loss exploded; it was not taken
-    Paused,    // the user paused
-    NoData,    // there are no points to train on
+    Diverged, // the next state was not finite or the loss exploded; it was not taken
+    Paused, // the user paused
+    NoData, // there are no points to train on
 };
 
 Q_DECLARE_METATYPE(TrainingStep)

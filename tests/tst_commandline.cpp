@@ -77,9 +77,8 @@ void TestCommandLine::gridOnAFile()
     // (2,1), (2,3), (2,5) from 1 to 2 by 0.5: MSE(w) = mean((2w − y)²).
     // w = 1.5: residuals 2, 0, −2 → MSE 8/3 = 2.67.
     const Result result = run({QStringLiteral("grid"), QStringLiteral("--data"),
-                               dataFile(QStringLiteral("c06-same-x.csv")),
-                               QStringLiteral("--from"), QStringLiteral("1"),
-                               QStringLiteral("--to"), QStringLiteral("2"),
+                               dataFile(QStringLiteral("c06-same-x.csv")), QStringLiteral("--from"),
+                               QStringLiteral("1"), QStringLiteral("--to"), QStringLiteral("2"),
                                QStringLiteral("--step"), QStringLiteral("0.5")});
     QCOMPARE(result.status, 0);
     QCOMPARE(result.out.count(QStringLiteral("w = ")), 3);
@@ -92,8 +91,8 @@ void TestCommandLine::gridOnAFile()
 
 void TestCommandLine::trainPrintsTheFirstRows()
 {
-    const Result result = run({QStringLiteral("train"), QStringLiteral("--steps"),
-                               QStringLiteral("3")});
+    const Result result =
+        run({QStringLiteral("train"), QStringLiteral("--steps"), QStringLiteral("3")});
     QCOMPARE(result.status, 0);
     const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 5);
@@ -116,17 +115,16 @@ void TestCommandLine::trainPrintsTheFirstRows()
 void TestCommandLine::trainStepsZeroPrintsTheStart()
 {
     const Result result = run({QStringLiteral("train"), QStringLiteral("--steps"),
-                               QStringLiteral("0"), QStringLiteral("--w0"),
-                               QStringLiteral("2")});
+                               QStringLiteral("0"), QStringLiteral("--w0"), QStringLiteral("2")});
     QCOMPARE(result.status, 0);
     QCOMPARE(result.out, QStringLiteral("step,w,loss,grad_w\n0,2,0,0\n"));
 }
 
 void TestCommandLine::trainStopsOnTolerance()
 {
-    const Result result = run({QStringLiteral("train"), QStringLiteral("--steps"),
-                               QStringLiteral("100000"), QStringLiteral("--tol"),
-                               QStringLiteral("1e-8")});
+    const Result result =
+        run({QStringLiteral("train"), QStringLiteral("--steps"), QStringLiteral("100000"),
+             QStringLiteral("--tol"), QStringLiteral("1e-8")});
     QCOMPARE(result.status, 0);
     const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
     const double factor = 1.0 - 28.0 / 3.0 * 0.01;
@@ -139,8 +137,8 @@ void TestCommandLine::trainDivergesWithStatus3()
 {
     // c01 with lr 1e-3: steps 1–4 are printed, step 5 explodes (see tst_trainer).
     const Result result = run({QStringLiteral("train"), QStringLiteral("--data"),
-                               dataFile(QStringLiteral("c01-unstable.csv")),
-                               QStringLiteral("--lr"), QStringLiteral("1e-3")});
+                               dataFile(QStringLiteral("c01-unstable.csv")), QStringLiteral("--lr"),
+                               QStringLiteral("1e-3")});
     QCOMPARE(result.status, 3);
     const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 6);
@@ -158,44 +156,39 @@ void TestCommandLine::badInputExits2_data()
 
     const QString grid = QStringLiteral("grid");
     const QString train = QStringLiteral("train");
-    QTest::newRow("unknown option") << QStringList{grid, QStringLiteral("--bogus"),
-                                                   QStringLiteral("1")}
-                                    << "--bogus";
-    QTest::newRow("missing value") << QStringList{train, QStringLiteral("--lr")} << "--lr";
-    QTest::newRow("missing file") << QStringList{train, QStringLiteral("--data"),
-                                                 QStringLiteral("no-such-file.csv")}
+    QTest::newRow("unknown option")
+        << QStringList {grid, QStringLiteral("--bogus"), QStringLiteral("1")} << "--bogus";
+    QTest::newRow("missing value") << QStringList {train, QStringLiteral("--lr")} << "--lr";
+    QTest::newRow("missing file") << QStringList {train, QStringLiteral("--data"),
+                                                  QStringLiteral("no-such-file.csv")}
                                   << "no-such-file.csv";
-    QTest::newRow("zero step") << QStringList{grid, QStringLiteral("--step"), QStringLiteral("0")}
+    QTest::newRow("zero step") << QStringList {grid, QStringLiteral("--step"), QStringLiteral("0")}
                                << "step";
-    QTest::newRow("negative step") << QStringList{grid, QStringLiteral("--step"),
-                                                  QStringLiteral("-0.1")}
-                                   << "step";
-    QTest::newRow("reversed grid") << QStringList{grid, QStringLiteral("--from"),
-                                                  QStringLiteral("4"), QStringLiteral("--to"),
-                                                  QStringLiteral("0")}
-                                   << "below";
-    QTest::newRow("zero lr") << QStringList{train, QStringLiteral("--lr"), QStringLiteral("0")}
+    QTest::newRow("negative step")
+        << QStringList {grid, QStringLiteral("--step"), QStringLiteral("-0.1")} << "step";
+    QTest::newRow("reversed grid")
+        << QStringList {grid, QStringLiteral("--from"), QStringLiteral("4"), QStringLiteral("--to"),
+                        QStringLiteral("0")}
+        << "below";
+    QTest::newRow("zero lr") << QStringList {train, QStringLiteral("--lr"), QStringLiteral("0")}
                              << "--lr";
-    QTest::newRow("negative lr") << QStringList{train, QStringLiteral("--lr=-1")} << "--lr";
-    QTest::newRow("nan lr") << QStringList{train, QStringLiteral("--lr"), QStringLiteral("nan")}
+    QTest::newRow("negative lr") << QStringList {train, QStringLiteral("--lr=-1")} << "--lr";
+    QTest::newRow("nan lr") << QStringList {train, QStringLiteral("--lr"), QStringLiteral("nan")}
                             << "--lr";
-    QTest::newRow("infinite lr") << QStringList{train, QStringLiteral("--lr"),
-                                                QStringLiteral("inf")}
+    QTest::newRow("infinite lr") << QStringList {train, QStringLiteral("--lr"),
+                                                 QStringLiteral("inf")}
                                  << "--lr";
-    QTest::newRow("steps not a number") << QStringList{train, QStringLiteral("--steps"),
-                                                       QStringLiteral("ten")}
-                                        << "--steps";
-    QTest::newRow("negative steps") << QStringList{train, QStringLiteral("--steps"),
-                                                   QStringLiteral("-5")}
-                                    << "--steps";
-    QTest::newRow("stray argument") << QStringList{train, QStringLiteral("extra")} << "extra";
-    QTest::newRow("unknown column") << QStringList{grid, QStringLiteral("--data"),
-                                                   dataFile(QStringLiteral("tutorial.csv")),
-                                                   QStringLiteral("--x"), QStringLiteral("nope")}
-                                    << "nope";
-    QTest::newRow("columns without data") << QStringList{train, QStringLiteral("--x"),
-                                                         QStringLiteral("1")}
-                                          << "--data";
+    QTest::newRow("steps not a number")
+        << QStringList {train, QStringLiteral("--steps"), QStringLiteral("ten")} << "--steps";
+    QTest::newRow("negative steps")
+        << QStringList {train, QStringLiteral("--steps"), QStringLiteral("-5")} << "--steps";
+    QTest::newRow("stray argument") << QStringList {train, QStringLiteral("extra")} << "extra";
+    QTest::newRow("unknown column")
+        << QStringList {grid, QStringLiteral("--data"), dataFile(QStringLiteral("tutorial.csv")),
+                        QStringLiteral("--x"), QStringLiteral("nope")}
+        << "nope";
+    QTest::newRow("columns without data")
+        << QStringList {train, QStringLiteral("--x"), QStringLiteral("1")} << "--data";
 }
 
 void TestCommandLine::badInputExits2()
@@ -223,8 +216,8 @@ void TestCommandLine::windowOptions()
     QCOMPARE(options->yColumn, QStringLiteral("2"));
     QCOMPARE(options->screenshot, QStringLiteral("out.png"));
 
-    QVERIFY(!CommandLine::parseWindowOptions({QStringLiteral("--zoom"), QStringLiteral("2")},
-                                             &error));
+    QVERIFY(
+        !CommandLine::parseWindowOptions({QStringLiteral("--zoom"), QStringLiteral("2")}, &error));
     QVERIFY(error.contains(QStringLiteral("--zoom")));
     QVERIFY(!CommandLine::parseWindowOptions({QStringLiteral("a.csv"), QStringLiteral("b.csv")},
                                              &error));

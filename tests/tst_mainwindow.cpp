@@ -210,8 +210,8 @@ void TestMainWindow::gridSearchReplaysTheLesson()
 void TestMainWindow::gapminderDivergesWithAClearMessage()
 {
     QString error;
-    QVERIFY2(m_window->openFile(dataFile(QStringLiteral("gapminder-health-income.csv")),
-                                QString(), QString(), false, &error),
+    QVERIFY2(m_window->openFile(dataFile(QStringLiteral("gapminder-health-income.csv")), QString(),
+                                QString(), false, &error),
              qPrintable(error));
     QCOMPARE(m_window->model()->rowCount(), 187);
 
@@ -240,8 +240,8 @@ void TestMainWindow::gapminderDivergesWithAClearMessage()
 void TestMainWindow::badFileKeepsTheData()
 {
     QString error;
-    QVERIFY(!m_window->openFile(dataFile(QStringLiteral("no-such-file.csv")), QString(),
-                                QString(), false, &error));
+    QVERIFY(!m_window->openFile(dataFile(QStringLiteral("no-such-file.csv")), QString(), QString(),
+                                false, &error));
     QVERIFY(error.contains(QStringLiteral("no-such-file.csv")));
     QCOMPARE(m_window->model()->dataset(), Dataset::lesson());
 }

@@ -64,7 +64,8 @@ void TestMseLoss::lossAndGradient()
     QFETCH(double, loss);
     QFETCH(double, gradient);
 
-    QVERIFY2(near(MseLoss::loss(data, w), loss), qPrintable(QString::number(MseLoss::loss(data, w))));
+    QVERIFY2(near(MseLoss::loss(data, w), loss),
+             qPrintable(QString::number(MseLoss::loss(data, w))));
     QVERIFY(near(MseLoss::gradient(data, w), gradient));
     const LossValue value = MseLoss::evaluate(data, w);
     QVERIFY(near(value.loss, loss));

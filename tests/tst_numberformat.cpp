@@ -28,14 +28,20 @@ void TestNumberFormat::shortest_data()
     QTest::addColumn<QString>("plain");
     QTest::addColumn<QString>("withDecimal");
 
-    QTest::newRow("tenth") << 0.1 << "0.1" << "0.1";
+    QTest::newRow("tenth") << 0.1 << "0.1"
+                           << "0.1";
     QTest::newRow("three tenths by product") << 3 * 0.1 << "0.30000000000000004"
                                              << "0.30000000000000004";
-    QTest::newRow("whole") << 2.0 << "2" << "2.0";
-    QTest::newRow("negative whole") << -3.0 << "-3" << "-3.0";
-    QTest::newRow("zero") << 0.0 << "0" << "0.0";
-    QTest::newRow("large") << 1e20 << "1e+20" << "1.0e+20";
-    QTest::newRow("small") << 1.5e-7 << "1.5e-07" << "1.5e-07";
+    QTest::newRow("whole") << 2.0 << "2"
+                           << "2.0";
+    QTest::newRow("negative whole") << -3.0 << "-3"
+                                    << "-3.0";
+    QTest::newRow("zero") << 0.0 << "0"
+                          << "0.0";
+    QTest::newRow("large") << 1e20 << "1e+20"
+                           << "1.0e+20";
+    QTest::newRow("small") << 1.5e-7 << "1.5e-07"
+                           << "1.5e-07";
 }
 
 void TestNumberFormat::shortest()

@@ -65,8 +65,7 @@ void TestTrainer::reachesTheOptimum()
 {
     Trainer trainer(Dataset::lesson(), 0.0);
     trainer.setSettings({0.01, 1000, 0.0});
-    while (trainer.advance() == StopReason::None) {
-    }
+    while (trainer.advance() == StopReason::None) { }
     QCOMPARE(trainer.current().step, 1000);
     QVERIFY(std::fabs(trainer.current().w - 2.0) < 1e-9);
 
@@ -75,8 +74,7 @@ void TestTrainer::reachesTheOptimum()
     steep.setSettings({1e-4, 100, 0.0});
     QCOMPARE(steep.advance(), StopReason::None);
     QVERIFY(near(steep.current().w, 1.082, 1e-12));
-    while (steep.advance() == StopReason::None) {
-    }
+    while (steep.advance() == StopReason::None) { }
     QVERIFY(std::fabs(steep.current().w - 27050.0 / 13500.0) < 1e-9);
 }
 
@@ -107,8 +105,8 @@ void TestTrainer::divergenceBoundary()
         reason = trainer.advance();
     QCOMPARE(reason, diverges ? StopReason::Diverged : StopReason::StepLimit);
     if (diverges) {
-        QVERIFY(trainer.stopMessage().contains(QStringLiteral("Diverged at step %1")
-                                                   .arg(trainer.current().step + 1)));
+        QVERIFY(trainer.stopMessage().contains(
+            QStringLiteral("Diverged at step %1").arg(trainer.current().step + 1)));
         QVERIFY(trainer.stopMessage().contains(
             QString::number(*MseLoss::stableLearningRateLimit(data), 'g', 6)));
     }
@@ -215,8 +213,7 @@ void TestTrainer::degenerateData()
     // One point (2, 3): converges to 1.5.
     Trainer one(Dataset({2}, {3}), 0.0);
     one.setSettings({0.05, 500, 0.0});
-    while (one.advance() == StopReason::None) {
-    }
+    while (one.advance() == StopReason::None) { }
     QVERIFY(std::fabs(one.current().w - 1.5) < 1e-12);
 
     // No points: nothing to train, a defined message, state untouched.

@@ -78,8 +78,7 @@ void TestTrainingController::pauseShowsTheLastStep()
     QVERIFY(shown.step > 0);
     Trainer replay(Dataset::lesson(), 0.0);
     replay.setSettings({1e-6, shown.step, 0.0});
-    while (replay.advance() == StopReason::None) {
-    }
+    while (replay.advance() == StopReason::None) { }
     QCOMPARE(replay.current(), shown);
     QVERIFY(std::fabs(shown.w - lessonW(1e-6, shown.step)) < 1e-9);
     QVERIFY(stopped.first().at(1).toString().contains(QString::number(shown.step)));

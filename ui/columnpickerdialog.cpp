@@ -27,10 +27,9 @@ ColumnPickerDialog::ColumnPickerDialog(const CsvTable &table, const QString &fil
     m_x->setCurrentIndex(numeric.value(0, 0));
     m_y->setCurrentIndex(numeric.value(1, qMin(1, int(table.columnCount()) - 1)));
 
-    auto *intro = new QLabel(tr("%1 has %n column(s). Which hold x and y?", "",
-                                int(table.columnCount()))
-                                 .arg(fileName),
-                             this);
+    auto *intro = new QLabel(
+        tr("%1 has %n column(s). Which hold x and y?", "", int(table.columnCount())).arg(fileName),
+        this);
     intro->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("&x (input)"), m_x);

@@ -62,9 +62,9 @@ DataEditorView::DataEditorView(DatasetModel *model, QWidget *parent)
     m_axisY->setTitleText(tr("y"));
     chart->addAxis(m_axisX, Qt::AlignBottom);
     chart->addAxis(m_axisY, Qt::AlignLeft);
-    for (QXYSeries *series : {static_cast<QXYSeries *>(m_line),
-                              static_cast<QXYSeries *>(m_selection),
-                              static_cast<QXYSeries *>(m_points)}) {
+    for (QXYSeries *series :
+         {static_cast<QXYSeries *>(m_line), static_cast<QXYSeries *>(m_selection),
+          static_cast<QXYSeries *>(m_points)}) {
         chart->addSeries(series);
         series->attachAxis(m_axisX);
         series->attachAxis(m_axisY);
@@ -195,8 +195,8 @@ void DataEditorView::updatePoints()
 void DataEditorView::updateModelLine()
 {
     const double w = m_model->w();
-    m_line->replace({QPointF(m_axisX->min(), w * m_axisX->min()),
-                     QPointF(m_axisX->max(), w * m_axisX->max())});
+    m_line->replace(
+        {QPointF(m_axisX->min(), w * m_axisX->min()), QPointF(m_axisX->max(), w * m_axisX->max())});
     updateResiduals();
 }
 
@@ -214,8 +214,8 @@ void DataEditorView::updateResiduals()
         if (point.x() < plot.left() || point.x() > plot.right())
             continue;
         const double top = std::clamp(std::min(point.y(), onLine.y()), plot.top(), plot.bottom());
-        const double bottom = std::clamp(std::max(point.y(), onLine.y()), plot.top(),
-                                         plot.bottom());
+        const double bottom =
+            std::clamp(std::max(point.y(), onLine.y()), plot.top(), plot.bottom());
         path.moveTo(point.x(), top);
         path.lineTo(point.x(), bottom);
     }

@@ -36,8 +36,7 @@ void DatasetModel::setW(double w)
         return;
     m_w = w;
     if (!m_data.isEmpty()) {
-        Q_EMIT dataChanged(index(0, PredictionColumn),
-                           index(rowCount() - 1, SquaredErrorColumn));
+        Q_EMIT dataChanged(index(0, PredictionColumn), index(rowCount() - 1, SquaredErrorColumn));
     }
     Q_EMIT wChanged(w);
 }

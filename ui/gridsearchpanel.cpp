@@ -46,10 +46,11 @@ void GridSearchPanel::start(const Dataset &data, const ParameterRange &range)
     m_decimals = GridSearch::labelDecimals(range.minimum, range.step);
     m_next = 0;
     m_log->clear();
-    m_summary->setText(tr("w from %1 to %2 in steps of %3")
-                           .arg(QString::fromStdString(NumberFormat::fixed(range.minimum, m_decimals)),
-                                QString::fromStdString(NumberFormat::fixed(range.maximum, m_decimals)),
-                                QString::fromStdString(NumberFormat::shortest(range.step))));
+    m_summary->setText(
+        tr("w from %1 to %2 in steps of %3")
+            .arg(QString::fromStdString(NumberFormat::fixed(range.minimum, m_decimals)),
+                 QString::fromStdString(NumberFormat::fixed(range.maximum, m_decimals)),
+                 QString::fromStdString(NumberFormat::shortest(range.step))));
     Q_EMIT started();
     m_timer.start();
 }
@@ -87,8 +88,7 @@ void GridSearchPanel::revealNext()
         m_summary->setText(tr("Every w gives the same MSE: all x are 0, so w has no effect."));
         return;
     }
-    m_summary->setText(
-        tr("Lowest MSE on the grid: w = %1, MSE = %2")
-            .arg(QString::fromStdString(NumberFormat::fixed(m_bestW, m_decimals)),
-                 QString::fromStdString(NumberFormat::fixed(m_bestLoss, 2))));
+    m_summary->setText(tr("Lowest MSE on the grid: w = %1, MSE = %2")
+                           .arg(QString::fromStdString(NumberFormat::fixed(m_bestW, m_decimals)),
+                                QString::fromStdString(NumberFormat::fixed(m_bestLoss, 2))));
 }

@@ -44,11 +44,10 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     m_axisLoss->setLabelFormat(QStringLiteral("%.3g"));
     chart->addAxis(m_axisW, Qt::AlignBottom);
     chart->addAxis(m_axisLoss, Qt::AlignLeft);
-    for (QXYSeries *series : {static_cast<QXYSeries *>(m_curve),
-                              static_cast<QXYSeries *>(m_grid),
-                              static_cast<QXYSeries *>(m_trail),
-                              static_cast<QXYSeries *>(m_optimum),
-                              static_cast<QXYSeries *>(m_marker)}) {
+    for (QXYSeries *series :
+         {static_cast<QXYSeries *>(m_curve), static_cast<QXYSeries *>(m_grid),
+          static_cast<QXYSeries *>(m_trail), static_cast<QXYSeries *>(m_optimum),
+          static_cast<QXYSeries *>(m_marker)}) {
         chart->addSeries(series);
         series->attachAxis(m_axisW);
         series->attachAxis(m_axisLoss);
@@ -107,8 +106,7 @@ void LossCurveView::updateCurve()
     QList<QPointF> points;
     points.reserve(samples);
     double top = 0.0;
-    for (const QPointF &point :
-         MseLoss::curve(data, m_range.minimum, m_range.maximum, samples)) {
+    for (const QPointF &point : MseLoss::curve(data, m_range.minimum, m_range.maximum, samples)) {
         if (!std::isfinite(point.y()))
             continue;
         points.append(point);

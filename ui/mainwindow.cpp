@@ -115,8 +115,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &TrainingController::stopped, m_training, &TrainingPanel::showStop);
 
     connect(m_gridSearch, &GridSearchPanel::runRequested, this, &MainWindow::startGridSearch);
-    connect(m_gridSearch, &GridSearchPanel::started, m_lossCurve,
-            &LossCurveView::clearGridPoints);
+    connect(m_gridSearch, &GridSearchPanel::started, m_lossCurve, &LossCurveView::clearGridPoints);
     connect(m_gridSearch, &GridSearchPanel::pointEvaluated, m_lossCurve,
             &LossCurveView::addGridPoint);
 
@@ -177,8 +176,7 @@ bool MainWindow::openFile(const QString &path, const QString &xColumn, const QSt
         *error = name + QStringLiteral(": ") + *error;
         return false;
     }
-    setDataset(loaded->data,
-               tr("%1 (x = %2, y = %3)").arg(name, loaded->xName, loaded->yName));
+    setDataset(loaded->data, tr("%1 (x = %2, y = %3)").arg(name, loaded->xName, loaded->yName));
     const QString skipped = loaded->skippedSummary();
     statusBar()->showMessage(
         tr("Opened %1: %n point(s). %2", "", int(loaded->data.size())).arg(name, skipped));
@@ -270,8 +268,8 @@ void MainWindow::openExample(const QString &resource, const QString &title)
         return;
     }
     setDataset(loaded->data, title);
-    statusBar()->showMessage(tr("Opened %1: %n point(s).", "", int(loaded->data.size()))
-                                 .arg(title));
+    statusBar()->showMessage(
+        tr("Opened %1: %n point(s).", "", int(loaded->data.size())).arg(title));
 }
 
 void MainWindow::showAbout()

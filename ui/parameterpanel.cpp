@@ -26,7 +26,8 @@ ParameterPanel::ParameterPanel(QWidget *parent)
     m_spinBox->setAccessibleName(tr("weight w value"));
     m_spinBox->setKeyboardTracking(false);
     m_loss->setFont(bold);
-    m_loss->setMinimumWidth(m_loss->fontMetrics().horizontalAdvance(QStringLiteral("MSE = 0.000000e+00")));
+    m_loss->setMinimumWidth(
+        m_loss->fontMetrics().horizontalAdvance(QStringLiteral("MSE = 0.000000e+00")));
     m_loss->setAccessibleName(tr("mean squared error"));
 
     auto *layout = new QHBoxLayout(this);
@@ -38,8 +39,7 @@ ParameterPanel::ParameterPanel(QWidget *parent)
     layout->addWidget(m_loss);
 
     connect(m_slider, &QSlider::valueChanged, this, &ParameterPanel::handleSliderMoved);
-    connect(m_spinBox, &QDoubleSpinBox::valueChanged, this,
-            &ParameterPanel::handleSpinBoxChanged);
+    connect(m_spinBox, &QDoubleSpinBox::valueChanged, this, &ParameterPanel::handleSpinBoxChanged);
     setRange(ParameterRange());
 }
 

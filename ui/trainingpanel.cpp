@@ -173,8 +173,9 @@ void TrainingPanel::readTolerance()
 {
     const auto value = NumberFormat::parseFinite(m_tolerance->text().toStdString());
     if (!value || *value < 0.0) {
-        showFieldError(m_tolerance, tr("The tolerance must be 0 or a positive number; keeping %1.")
-                                        .arg(number(m_settings.tolerance)));
+        showFieldError(m_tolerance,
+                       tr("The tolerance must be 0 or a positive number; keeping %1.")
+                           .arg(number(m_settings.tolerance)));
         return;
     }
     showFieldError(m_tolerance, QString());
@@ -186,8 +187,8 @@ void TrainingPanel::readTolerance()
 
 void TrainingPanel::showFieldError(QLineEdit *field, const QString &error)
 {
-    field->setStyleSheet(error.isEmpty() ? QString()
-                                         : QStringLiteral("QLineEdit { border: 2px solid #b00020; }"));
+    field->setStyleSheet(
+        error.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 2px solid #b00020; }"));
     field->setToolTip(error.isEmpty() ? field->accessibleDescription() : error);
     if (!error.isEmpty())
         showMessage(error, true);

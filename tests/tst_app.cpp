@@ -1,0 +1,141 @@
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The built `losslab` executable end to end: exit statuses, the screenshot option and the
+// same output under a German locale. The in-process suites check the numbers in detail.
+class TestApp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void exitStatuses_data();
+    void exitStatuses();
+    void gridIsTheSameInEveryLocale();
+    void screenshotOfTheLesson();
+    void screenshotOfAFile();
+
+private:
+    struct Result
+    {
+        int status = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    static Result run(const QStringList &arguments, const QString &locale = QString());
+};
+
+namespace {
+
+QString dataFile(const QString &name)
+{
+    return QStringLiteral(LOSSLAB_TEST_DATA "/") + name;
+}
+
+} // namespace
+
+TestApp::Result TestApp::run(const QStringList &arguments, const QString &locale)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    if (!locale.isEmpty()) {
+        environment.insert(QStringLiteral("LC_ALL"), locale);
+        environment.insert(QStringLiteral("LANG"), locale);
+    }
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(LOSSLAB_EXECUTABLE), arguments);
+    Result result;
+    if (!process.waitForFinished(60000))
+        return result;
+    result.status = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+void TestApp::exitStatuses_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("status");
+
+    QTest::newRow("grid") << QStringList {QStringLiteral("grid")} << 0;
+    QTest::newRow("train") << QStringList {QStringLiteral("train"), QStringLiteral("--steps"),
+                                           QStringLiteral("5")}
+                           << 0;
+    QTest::newRow("help") << QStringList {QStringLiteral("--help")} << 0;
+    QTest::newRow("version") << QStringList {QStringLiteral("--version")} << 0;
+    QTest::newRow("diverges") << QStringList {QStringLiteral("train"), QStringLiteral("--data"),
+                                              dataFile(QStringLiteral("c01-unstable.csv")),
+                                              QStringLiteral("--lr"), QStringLiteral("1e-3")}
+                              << 3;
+    QTest::newRow("zero lr") << QStringList {QStringLiteral("train"), QStringLiteral("--lr"),
+                                             QStringLiteral("0")}
+                             << 2;
+    QTest::newRow("missing file") << QStringList {QStringLiteral("grid"), QStringLiteral("--data"),
+                                                  QStringLiteral("missing.csv")}
+                                  << 2;
+    QTest::newRow("unknown window option") << QStringList {QStringLiteral("--bogus")} << 2;
+    QTest::newRow("window on a missing file")
+        << QStringList {QStringLiteral("missing.csv"), QStringLiteral("--screenshot"),
+                        QStringLiteral("unused.png")}
+        << 2;
+}
+
+void TestApp::exitStatuses()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, status);
+
+    const Result result = run(arguments);
+    QCOMPARE(result.status, status);
+    if (status == 2) {
+        QVERIFY(result.out.isEmpty());
+        // Qt itself may warn first (for instance about XDG_RUNTIME_DIR when run as root).
+        QVERIFY2(result.err.startsWith("losslab") || result.err.contains("\nlosslab"),
+                 result.err.constData());
+    }
+}
+
+void TestApp::gridIsTheSameInEveryLocale()
+{
+    const Result plain = run({QStringLiteral("grid")}, QStringLiteral("C"));
+    const Result german = run({QStringLiteral("grid")}, QStringLiteral("de_DE.UTF-8"));
+    QCOMPARE(plain.status, 0);
+    QCOMPARE(german.status, 0);
+    QVERIFY(plain.out.contains("MSE = 18.67\n"));
+    QCOMPARE(german.out, plain.out);
+
+    const QString file = dataFile(QStringLiteral("tutorial.csv"));
+    const QStringList train = {QStringLiteral("train"), QStringLiteral("--data"), file,
+                               QStringLiteral("--lr"), QStringLiteral("0.05")};
+    QCOMPARE(run(train, QStringLiteral("de_DE.UTF-8")).out, run(train, QStringLiteral("C")).out);
+}
+
+void TestApp::screenshotOfTheLesson()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.png"));
+    const Result result = run({QStringLiteral("--screenshot"), path});
+    QCOMPARE(result.status, 0);
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 800);
+    QVERIFY(image.height() >= 600);
+}
+
+void TestApp::screenshotOfAFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("gapminder.png"));
+    const Result result =
+        run({dataFile(QStringLiteral("gapminder-health-income.csv")), QStringLiteral("--x"),
+             QStringLiteral("income"), QStringLiteral("--y"), QStringLiteral("health"),
+             QStringLiteral("--screenshot"), path});
+    QCOMPARE(result.status, 0);
+    QVERIFY(!QImage(path).isNull());
+}
+
+QTEST_GUILESS_MAIN(TestApp)
+#include "tst_app.moc"
