@@ -59,6 +59,8 @@ DataEditorView::DataEditorView(DatasetModel *model, QWidget *parent)
     ChartStyle::stylePoints(m_selection, ChartStyle::selectionColor(), 16);
 
     m_axisX->setTitleText(tr("x"));
+    m_axisX->setLabelFormat(QStringLiteral("%.6g"));
+    m_axisY->setLabelFormat(QStringLiteral("%.6g"));
     m_axisY->setTitleText(tr("y"));
     chart->addAxis(m_axisX, Qt::AlignBottom);
     chart->addAxis(m_axisY, Qt::AlignLeft);

@@ -41,7 +41,7 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
 
     m_axisW->setTitleText(tr("w"));
     m_axisLoss->setTitleText(tr("mean squared error"));
-    m_axisLoss->setLabelFormat(QStringLiteral("%.3g"));
+    m_axisLoss->setLabelFormat(QStringLiteral("%.6g"));
     chart->addAxis(m_axisW, Qt::AlignBottom);
     chart->addAxis(m_axisLoss, Qt::AlignLeft);
     for (QXYSeries *series :

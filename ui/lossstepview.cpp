@@ -25,7 +25,7 @@ LossStepView::LossStepView(QWidget *parent)
     m_axisStep->setTitleText(tr("step"));
     m_axisStep->setLabelFormat(QStringLiteral("%.0f"));
     m_axisLoss->setTitleText(tr("MSE"));
-    m_axisLoss->setLabelFormat(QStringLiteral("%.3g"));
+    m_axisLoss->setLabelFormat(QStringLiteral("%.6g"));
     chart->addAxis(m_axisStep, Qt::AlignBottom);
     chart->addAxis(m_axisLoss, Qt::AlignLeft);
     chart->addSeries(m_loss);
