@@ -113,6 +113,11 @@ void TrainingController::recordState(const TrainingStep &state, bool trailCleare
         QMutexLocker locker(&m_mutex);
         if (trailCleared)
             m_trail.clear();
+        // The start of a run is the trail's first point.
+        if (state.step == 0) {
+            m_trail.clear();
+            m_trail.append(state);
+        }
         m_latest = state;
         m_dirty = true;
     }

@@ -94,8 +94,11 @@ void TestTrainingController::resetDuringTrainingClearsTheTrail()
     QTRY_VERIFY(!controller.isRunning());
     QTRY_COMPARE(controller.latest().step, 0);
     QCOMPARE(controller.latest().w, 0.0);
+    // Only the start remains, as the first point of the next run.
     const auto trail = controller.trail();
-    QVERIFY(trail.size() <= 1);
+    QCOMPARE(trail.size(), std::size_t(1));
+    QCOMPARE(trail.front().step, 0);
+    QCOMPARE(trail.front().w, 0.0);
 }
 
 void TestTrainingController::doubleStartRunsOneWorker()

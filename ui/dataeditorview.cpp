@@ -222,6 +222,13 @@ void DataEditorView::updateResiduals()
         path.lineTo(point.x(), bottom);
     }
     m_residuals->setPath(path);
+    // Many residuals side by side become a solid wall: draw them fainter as they crowd.
+    QPen pen = ChartStyle::residualPen();
+    QColor color = pen.color();
+    color.setAlphaF(data.size() > 40 ? 0.35 : 1.0);
+    pen.setColor(color);
+    pen.setWidthF(data.size() > 40 ? 1.0 : pen.widthF());
+    m_residuals->setPen(pen);
 }
 
 void DataEditorView::setSelectedRow(int row)

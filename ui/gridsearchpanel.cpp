@@ -23,6 +23,7 @@ GridSearchPanel::GridSearchPanel(QWidget *parent)
                          "loss curve"));
     m_log->setReadOnly(true);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_log->setTabStopDistance(4 * m_log->fontMetrics().horizontalAdvance(u' '));
     m_log->setAccessibleName(tr("grid search log"));
     m_log->setPlaceholderText(tr("The grid search prints every w's predictions and losses here."));
 

@@ -242,6 +242,11 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *lesson = menuBar()->addMenu(tr("&Lesson"));
+    QAction *grid = lesson->addAction(tr("Run &grid search"), this, &MainWindow::startGridSearch);
+    grid->setShortcut(QKeySequence(tr("Ctrl+G")));
+    grid->setStatusTip(tr("Try every w on the grid and drop each onto the loss curve"));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LossLab"), this, &MainWindow::showAbout);
 }
