@@ -107,21 +107,34 @@ int fail(std::ostream &err, const QString &command, const QString &message)
     return CommandLine::exitUsage;
 }
 
+// The options of a headless command, which takes no positional arguments; on a usage error
+// the error is printed and nothing is returned.
+std::optional<ParsedOptions> commandOptions(const QString &command, const QStringList &arguments,
+                                            const QStringList &known, std::ostream &err)
+{
+    QString error;
+    auto options = parseOptions(arguments, known, &error);
+    if (options && !options->positional.isEmpty())
+        error = QStringLiteral("unexpected argument '%1'").arg(options->positional.first());
+    if (!error.isEmpty()) {
+        fail(err, command, error);
+        return std::nullopt;
+    }
+    return options;
+}
+
 int runGrid(const QStringList &arguments, std::ostream &out, std::ostream &err)
 {
     const QString command = QStringLiteral("grid");
-    QString error;
     const auto options =
-        parseOptions(arguments,
-                     {QStringLiteral("data"), QStringLiteral("x"), QStringLiteral("y"),
-                      QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("step")},
-                     &error);
+        commandOptions(command, arguments,
+                       {QStringLiteral("data"), QStringLiteral("x"), QStringLiteral("y"),
+                        QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("step")},
+                       err);
     if (!options)
-        return fail(err, command, error);
-    if (!options->positional.isEmpty())
-        return fail(err, command,
-                    QStringLiteral("unexpected argument '%1'").arg(options->positional.first()));
+        return CommandLine::exitUsage;
 
+    QString error;
     const auto from = numberOption(*options, QStringLiteral("from"), 0.0, &error);
     const auto to = numberOption(*options, QStringLiteral("to"), 4.0, &error);
     const auto step = numberOption(*options, QStringLiteral("step"), 0.1, &error);
@@ -147,18 +160,15 @@ void printRow(std::ostream &out, const TrainingStep &state)
 int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
 {
     const QString command = QStringLiteral("train");
-    QString error;
-    const auto options = parseOptions(
-        arguments,
+    const auto options = commandOptions(
+        command, arguments,
         {QStringLiteral("data"), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("lr"),
          QStringLiteral("steps"), QStringLiteral("w0"), QStringLiteral("tol")},
-        &error);
+        err);
     if (!options)
-        return fail(err, command, error);
-    if (!options->positional.isEmpty())
-        return fail(err, command,
-                    QStringLiteral("unexpected argument '%1'").arg(options->positional.first()));
+        return CommandLine::exitUsage;
 
+    QString error;
     const auto lr = numberOption(*options, QStringLiteral("lr"), 0.01, &error);
     const auto w0 = numberOption(*options, QStringLiteral("w0"), 0.0, &error);
     const auto tol = numberOption(*options, QStringLiteral("tol"), 0.0, &error);
