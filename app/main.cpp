@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <iostream>
 
@@ -35,11 +36,19 @@ int main(int argc, char *argv[])
         return CommandLine::run(arguments, std::cout, std::cerr);
     }
 
-    QApplication app(argc, argv);
+    // A mistyped option or file is refused before Qt starts, which may need a display.
     QString error;
+    if (!CommandLine::checkWindowArguments(argumentsOf(argc, argv), &error)) {
+        std::cerr << "losslab: " << error.toStdString() << '\n';
+        return CommandLine::exitUsage;
+    }
+
+    QApplication app(argc, argv);
+    // Numbers in the window are written as in files and on the command line, with a dot.
+    QLocale::setDefault(QLocale::c());
     const auto options = CommandLine::parseWindowOptions(app.arguments().mid(1), &error);
     if (!options) {
-        std::cerr << "losslab: " << error.toStdString() << "\n(see losslab --help)\n";
+        std::cerr << "losslab: " << error.toStdString() << " (see losslab --help)\n";
         return CommandLine::exitUsage;
     }
     return MainWindow::run(*options);

@@ -5,6 +5,7 @@
 #include "numberformat.h"
 #include "trainer.h"
 
+#include <QFileInfo>
 #include <QHash>
 
 #include <charconv>
@@ -71,6 +72,10 @@ std::optional<qint64> countOption(const ParsedOptions &options, const QString &n
     const std::string text = options.values.value(name).trimmed().toStdString();
     qint64 value = 0;
     const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (result.ec == std::errc::result_out_of_range) {
+        *error = QStringLiteral("--%1: '%2' is too large").arg(name, QString::fromStdString(text));
+        return std::nullopt;
+    }
     if (result.ec != std::errc() || result.ptr != text.data() + text.size() || value < 0) {
         *error = QStringLiteral("--%1: '%2' is not a whole number of 0 or more")
                      .arg(name, QString::fromStdString(text));
@@ -79,8 +84,8 @@ std::optional<qint64> countOption(const ParsedOptions &options, const QString &n
     return value;
 }
 
-std::optional<Dataset> datasetOption(const ParsedOptions &options, std::ostream &err,
-                                     QString *error)
+std::optional<Dataset> datasetOption(const QString &command, const ParsedOptions &options,
+                                     std::ostream &err, QString *error)
 {
     const QString file = options.values.value(QStringLiteral("data"));
     const QString x = options.values.value(QStringLiteral("x"));
@@ -96,8 +101,13 @@ std::optional<Dataset> datasetOption(const ParsedOptions &options, std::ostream 
     if (!loaded)
         return std::nullopt;
     if (const QString note = loaded->skippedSummary(); !note.isEmpty())
-        err << "losslab: note: " << note.toStdString() << '\n';
+        err << "losslab " << command.toStdString() << ": note: " << note.toStdString() << '\n';
     return std::move(loaded->data);
+}
+
+QStringList windowOptionNames()
+{
+    return {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("screenshot")};
 }
 
 int fail(std::ostream &err, const QString &command, const QString &message)
@@ -143,7 +153,7 @@ int runGrid(const QStringList &arguments, std::ostream &out, std::ostream &err)
     if (!GridSearch::validate(*from, *to, *step, &error))
         return fail(err, command, error);
 
-    const auto data = datasetOption(*options, err, &error);
+    const auto data = datasetOption(command, *options, err, &error);
     if (!data)
         return fail(err, command, error);
     out << GridSearch::report(*data, *from, *to, *step).toStdString();
@@ -175,12 +185,18 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
     const auto steps = countOption(*options, QStringLiteral("steps"), 1000, &error);
     if (!lr || !w0 || !tol || !steps)
         return fail(err, command, error);
-    if (*lr <= 0.0)
-        return fail(err, command, QStringLiteral("--lr must be positive"));
-    if (*tol < 0.0)
-        return fail(err, command, QStringLiteral("--tol must not be negative"));
+    if (*lr <= 0.0) {
+        return fail(err, command,
+                    QStringLiteral("--lr: '%1' is not positive")
+                        .arg(options->values.value(QStringLiteral("lr"))));
+    }
+    if (*tol < 0.0) {
+        return fail(err, command,
+                    QStringLiteral("--tol: '%1' is negative")
+                        .arg(options->values.value(QStringLiteral("tol"))));
+    }
 
-    auto data = datasetOption(*options, err, &error);
+    auto data = datasetOption(command, *options, err, &error);
     if (!data)
         return fail(err, command, error);
 
@@ -188,6 +204,8 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
     trainer.setSettings({*lr, *steps, *tol});
     out << "step,w,loss,grad_w\n";
     printRow(out, trainer.current());
+    if (trainer.checkConverged() == StopReason::Converged)
+        return CommandLine::exitOk;
     for (qint64 k = 0; k < *steps; ++k) {
         const StopReason reason = trainer.advance();
         if (reason == StopReason::Diverged) {
@@ -234,11 +252,26 @@ int CommandLine::run(const QStringList &arguments, std::ostream &out, std::ostre
     return fail(err, QString(), QStringLiteral("unknown command '%1'").arg(command));
 }
 
+bool CommandLine::checkWindowArguments(const QStringList &arguments, QString *error)
+{
+    const auto options = parseOptions(arguments, windowOptionNames(), error);
+    if (!options)
+        return false;
+    for (const QString &argument : options->positional) {
+        if (!argument.startsWith(u'-') && !QFileInfo::exists(argument)) {
+            *error = QStringLiteral("%1: no such file (the commands are grid and train; see "
+                                    "losslab --help)")
+                         .arg(argument);
+            return false;
+        }
+    }
+    return true;
+}
+
 std::optional<WindowOptions> CommandLine::parseWindowOptions(const QStringList &arguments,
                                                              QString *error)
 {
-    const auto options = parseOptions(
-        arguments, {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("screenshot")}, error);
+    const auto options = parseOptions(arguments, windowOptionNames(), error);
     if (!options)
         return std::nullopt;
     if (options->positional.size() > 1) {

@@ -29,6 +29,11 @@ public:
     // Runs a headless command, writing to `out` and `err`; returns the exit status.
     static int run(const QStringList &arguments, std::ostream &out, std::ostream &err);
 
+    // Checks what can be checked before Qt starts (and may need a display): every --option is
+    // one of the window's and has its value, and a named data file exists. Qt's own
+    // single-dash options (-platform …) are left alone.
+    static bool checkWindowArguments(const QStringList &arguments, QString *error);
+
     // Parses the window's options; on failure returns nothing and sets `*error`.
     static std::optional<WindowOptions> parseWindowOptions(const QStringList &arguments,
                                                            QString *error);

@@ -2,6 +2,7 @@
 
 #include "numberformat.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -65,6 +66,17 @@ QString shortName(const QString &name)
     }
     if (text.size() > MaxNameLength)
         text = text.left(MaxNameLength - 1) + u'…';
+    return text;
+}
+
+// A file as the user named it, on one line; the whole message is capped later.
+QString pathName(const QString &path)
+{
+    QString text = QDir::toNativeSeparators(path);
+    for (QChar &c : text) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7F)
+            c = u' ';
+    }
     return text;
 }
 
@@ -210,13 +222,13 @@ std::optional<LoadedData> DatasetLoader::loadFile(const QString &path, const QSt
     QString message;
     std::optional<LoadedData> loaded = fromTable(*table, xColumn, yColumn, &message);
     if (!loaded)
-        fail(error, shortName(QFileInfo(path).fileName()) + QStringLiteral(": ") + message);
+        fail(error, pathName(path) + QStringLiteral(": ") + message);
     return loaded;
 }
 
 std::optional<CsvTable> DatasetLoader::readTable(const QString &path, QString *error)
 {
-    const QString name = shortName(QFileInfo(path).fileName());
+    const QString name = pathName(path);
     const auto failWith = [&](const QString &message) {
         fail(error, name + QStringLiteral(": ") + message);
         return std::nullopt;

@@ -28,7 +28,8 @@ double MseLoss::gradient(const Dataset &data, double w)
         return 0.0;
     const auto x = column(data.xs());
     const auto y = column(data.ys());
-    return 2.0 * (x * (w * x - y)).mean();
+    // + 0.0 turns a -0 (all x = 0) into 0, which prints as "0".
+    return 2.0 * (x * (w * x - y)).mean() + 0.0;
 }
 
 LossValue MseLoss::evaluate(const Dataset &data, double w)

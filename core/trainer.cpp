@@ -67,18 +67,23 @@ StopReason Trainer::advance()
         return stop(StopReason::Diverged, divergenceMessage(step, next));
     m_current = next;
 
-    if (std::fabs(m_current.gradient) < m_settings.tolerance) {
-        return stop(StopReason::Converged,
-                    QStringLiteral("Converged at step %1: |gradient| = %2 is below the "
-                                   "tolerance %3.")
-                        .arg(step)
-                        .arg(number(std::fabs(m_current.gradient)), number(m_settings.tolerance)));
-    }
+    if (checkConverged() == StopReason::Converged)
+        return StopReason::Converged;
     if (step >= m_settings.maxSteps) {
         return stop(StopReason::StepLimit,
                     QStringLiteral("Stopped at the step limit (%1 steps).").arg(step));
     }
     return StopReason::None;
+}
+
+StopReason Trainer::checkConverged()
+{
+    if (!(std::fabs(m_current.gradient) < m_settings.tolerance))
+        return StopReason::None;
+    return stop(StopReason::Converged,
+                QStringLiteral("Converged at step %1: |gradient| = %2 is below the tolerance %3.")
+                    .arg(m_current.step)
+                    .arg(number(std::fabs(m_current.gradient)), number(m_settings.tolerance)));
 }
 
 TrainingStep Trainer::evaluated(qint64 step, double w) const

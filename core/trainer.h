@@ -40,6 +40,10 @@ public:
     // Back to the starting w at step 0.
     void reset();
 
+    // Converged when |gradient| at the current state is already below the tolerance (checked
+    // before a run starts, so that a converged start takes no step); None otherwise.
+    StopReason checkConverged();
+
     // Takes one update and says whether training should stop now (None: go on).
     StopReason advance();
 

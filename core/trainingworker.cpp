@@ -31,6 +31,10 @@ void TrainingWorker::start()
                            .arg(m_trainer.settings().maxSteps));
         return;
     }
+    if (m_trainer.checkConverged() == StopReason::Converged) {
+        Q_EMIT stopped(StopReason::Converged, m_trainer.stopMessage());
+        return;
+    }
     m_stepsThisRun = 0;
     m_clock.start();
     m_timer.start(tickInterval());

@@ -13,6 +13,7 @@ private Q_SLOTS:
     void exitStatuses_data();
     void exitStatuses();
     void gridIsTheSameInEveryLocale();
+    void mistypedOptionWithoutADisplay();
     void screenshotOfTheLesson();
     void screenshotOfAFile();
 
@@ -111,6 +112,26 @@ void TestApp::gridIsTheSameInEveryLocale()
     const QStringList train = {QStringLiteral("train"), QStringLiteral("--data"), file,
                                QStringLiteral("--lr"), QStringLiteral("0.05")};
     QCOMPARE(run(train, QStringLiteral("de_DE.UTF-8")).out, run(train, QStringLiteral("C")).out);
+}
+
+void TestApp::mistypedOptionWithoutADisplay()
+{
+    // With no display at all, a typo is still a clear usage error, not a Qt abort.
+    for (const QString &argument : {QStringLiteral("--bogus"), QStringLiteral("frob")}) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("DISPLAY"));
+        environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(LOSSLAB_EXECUTABLE), {argument});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 2);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.startsWith("losslab: ") && err.count('\n') == 1, err.constData());
+        QVERIFY(err.contains(argument.toUtf8()));
+    }
 }
 
 void TestApp::screenshotOfTheLesson()

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void trainPrintsTheFirstRows();
     void trainStepsZeroPrintsTheStart();
     void trainStopsOnTolerance();
+    void convergedStartTakesNoStep();
+    void zeroXPrintsNoNegativeZero();
     void trainDivergesWithStatus3();
     void badInputExits2_data();
     void badInputExits2();
@@ -133,6 +135,30 @@ void TestCommandLine::trainStopsOnTolerance()
     QVERIFY(lines.last().startsWith(QStringLiteral("%1,").arg(expected)));
 }
 
+void TestCommandLine::convergedStartTakesNoStep()
+{
+    // At w0 = 2 the gradient 28/3·(2 − 2) is 0, below any tolerance: only row 0 is printed.
+    const Result result = run({QStringLiteral("train"), QStringLiteral("--w0"), QStringLiteral("2"),
+                               QStringLiteral("--tol"), QStringLiteral("1e-6")});
+    QCOMPARE(result.status, 0);
+    QCOMPARE(result.out, QStringLiteral("step,w,loss,grad_w\n0,2,0,0\n"));
+}
+
+void TestCommandLine::zeroXPrintsNoNegativeZero()
+{
+    // All x = 0: the gradient (2/n)·Σ 0·(w·0 − y) is 0, printed as "0", never "-0".
+    const Result result = run({QStringLiteral("train"), QStringLiteral("--data"),
+                               dataFile(QStringLiteral("c06-zero-x.csv")),
+                               QStringLiteral("--steps"), QStringLiteral("2")});
+    QCOMPARE(result.status, 0);
+    // MSE = (1 + 4 + 9)/3 = 14/3 whatever w is.
+    QCOMPARE(result.out,
+             QStringLiteral("step,w,loss,grad_w\n"
+                            "0,0,4.666666666666667,0\n"
+                            "1,0,4.666666666666667,0\n"
+                            "2,0,4.666666666666667,0\n"));
+}
+
 void TestCommandLine::trainDivergesWithStatus3()
 {
     // c01 with lr 1e-3: steps 1–4 are printed, step 5 explodes (see tst_trainer).
@@ -182,6 +208,9 @@ void TestCommandLine::badInputExits2_data()
         << QStringList {train, QStringLiteral("--steps"), QStringLiteral("ten")} << "--steps";
     QTest::newRow("negative steps")
         << QStringList {train, QStringLiteral("--steps"), QStringLiteral("-5")} << "--steps";
+    QTest::newRow("steps too large")
+        << QStringList {train, QStringLiteral("--steps"), QStringLiteral("99999999999999999999")}
+        << "too large";
     QTest::newRow("stray argument") << QStringList {train, QStringLiteral("extra")} << "extra";
     QTest::newRow("unknown column")
         << QStringList {grid, QStringLiteral("--data"), dataFile(QStringLiteral("tutorial.csv")),

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void gridSearchReplaysTheLesson();
     void gapminderDivergesWithAClearMessage();
     void badFileKeepsTheData();
+    void columnNamesAndDegenerateData();
     void closingWhileTrainingStopsCleanly();
 
 private:
@@ -244,6 +245,26 @@ void TestMainWindow::badFileKeepsTheData()
                                 false, &error));
     QVERIFY(error.contains(QStringLiteral("no-such-file.csv")));
     QCOMPARE(m_window->model()->dataset(), Dataset::lesson());
+}
+
+void TestMainWindow::columnNamesAndDegenerateData()
+{
+    QString error;
+    QVERIFY(m_window->openFile(dataFile(QStringLiteral("gapminder-health-income.csv")), QString(),
+                               QString(), false, &error));
+    DatasetModel *model = m_window->model();
+    QCOMPARE(model->headerData(DatasetModel::XColumn, Qt::Horizontal).toString(),
+             QStringLiteral("x: income"));
+    QCOMPARE(model->headerData(DatasetModel::YColumn, Qt::Horizontal).toString(),
+             QStringLiteral("y: health"));
+
+    // All x = 0: every point is drawn inside the chart, and nothing is NaN.
+    QVERIFY(m_window->openFile(dataFile(QStringLiteral("c06-zero-x.csv")), QString(), QString(),
+                               false, &error));
+    const QRect visible = m_window->dataEditor()->viewport()->rect();
+    for (int row = 0; row < model->rowCount(); ++row)
+        QVERIFY(visible.contains(m_window->dataEditor()->pointPosition(row)));
+    QTRY_VERIFY(m_window->training()->readout()->text().endsWith(QStringLiteral("dMSE/dw = 0")));
 }
 
 void TestMainWindow::closingWhileTrainingStopsCleanly()

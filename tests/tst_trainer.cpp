@@ -21,6 +21,7 @@ private Q_SLOTS:
     void nonFiniteUpdateIsRefused();
     void convergesBelowTolerance();
     void stopsAtTheStepLimit();
+    void convergedStartIsReported();
     void resetReturnsToTheStart();
     void parameterBeforeTheFirstStepIsTheStart();
     void newDataTakesEffectAtTheNextStep();
@@ -160,6 +161,17 @@ void TestTrainer::stopsAtTheStepLimit()
     QCOMPARE(trainer.advance(), StopReason::None);
     QCOMPARE(trainer.advance(), StopReason::StepLimit);
     QCOMPARE(trainer.current().step, 3);
+}
+
+void TestTrainer::convergedStartIsReported()
+{
+    Trainer trainer(Dataset::lesson(), 2.0);
+    trainer.setSettings({0.01, 1000, 1e-6});
+    QCOMPARE(trainer.checkConverged(), StopReason::Converged);
+    QVERIFY(trainer.stopMessage().startsWith(QStringLiteral("Converged at step 0")));
+    Trainer away(Dataset::lesson(), 1.0);
+    away.setSettings({0.01, 1000, 1e-6});
+    QCOMPARE(away.checkConverged(), StopReason::None);
 }
 
 void TestTrainer::resetReturnsToTheStart()

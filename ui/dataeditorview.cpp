@@ -19,15 +19,19 @@ namespace {
 // than the data's own span (the line y = w·x goes through the origin).
 std::pair<double, double> paddedRange(double low, double high)
 {
-    // An axis that starts at 0 stays there; the other ends get a margin for the markers.
-    const double span = high - low;
-    const bool fromZero = low >= 0.0 && low <= std::max(span, 1e-300);
-    const bool toZero = high <= 0.0 && -high <= std::max(span, 1e-300);
+    // Reach 0 when it is not far off (within 2.5 spans): the line y = w·x goes through the
+    // origin, and a residual is easier to read when the axis shows where 0 is.
+    const double reach = 2.5 * (high - low);
+    const bool fromZero = low >= 0.0 && low <= reach;
+    const bool toZero = high <= 0.0 && -high <= reach;
     if (fromZero)
         low = 0.0;
     if (toZero)
         high = 0.0;
-    const double pad = high > low ? 0.08 * (high - low) : std::max(1.0, std::fabs(high));
+    if (!(high > low)) // every value the same (all x = 0, one point): centre it
+        return {low - std::max(1.0, std::fabs(low)), high + std::max(1.0, std::fabs(high))};
+    // An axis that starts at 0 stays there; the other ends get a margin for the markers.
+    const double pad = 0.08 * (high - low);
     return {fromZero ? low : low - pad, toZero ? high : high + pad};
 }
 
@@ -97,6 +101,8 @@ void DataEditorView::fitAxes()
         std::tie(xLow, xHigh) = paddedRange(*xMin, *xMax);
         std::tie(yLow, yHigh) = paddedRange(*yMin, *yMax);
     }
+    m_axisX->setTitleText(m_model->xLabel());
+    m_axisY->setTitleText(m_model->yLabel());
     m_axisX->setRange(xLow, xHigh);
     m_axisY->setRange(yLow, yHigh);
     m_axisX->applyNiceNumbers();

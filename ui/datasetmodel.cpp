@@ -21,13 +21,26 @@ DatasetModel::DatasetModel(QObject *parent)
 {
 }
 
-void DatasetModel::setDataset(const Dataset &data)
+void DatasetModel::setDataset(const Dataset &data, const QString &xName, const QString &yName)
 {
     beginResetModel();
     m_data = data;
+    m_xName = xName;
+    m_yName = yName;
     endResetModel();
+    Q_EMIT headerDataChanged(Qt::Horizontal, XColumn, YColumn);
     Q_EMIT datasetReplaced();
     Q_EMIT pointsChanged();
+}
+
+QString DatasetModel::xLabel() const
+{
+    return m_xName.isEmpty() || m_xName == QLatin1String("x") ? tr("x") : tr("x: %1").arg(m_xName);
+}
+
+QString DatasetModel::yLabel() const
+{
+    return m_yName.isEmpty() || m_yName == QLatin1String("y") ? tr("y") : tr("y: %1").arg(m_yName);
 }
 
 void DatasetModel::setW(double w)
@@ -133,9 +146,9 @@ QVariant DatasetModel::headerData(int section, Qt::Orientation orientation, int 
         return section + 1;
     switch (section) {
     case XColumn:
-        return tr("x");
+        return xLabel();
     case YColumn:
-        return tr("y");
+        return yLabel();
     case PredictionColumn:
         return tr("prediction w·x");
     case SquaredErrorColumn:

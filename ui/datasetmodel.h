@@ -18,7 +18,11 @@ public:
     const Dataset &dataset() const { return m_data; }
     double w() const { return m_w; }
 
-    void setDataset(const Dataset &data);
+    // Replaces the data; the names are the file's column headers, shown beside x and y.
+    void setDataset(const Dataset &data, const QString &xName = {}, const QString &yName = {});
+    // "x" or "x: income" when the column has a name.
+    QString xLabel() const;
+    QString yLabel() const;
     void setW(double w);
     void setPoint(int row, double x, double y);
     int addPoint(double x, double y);
@@ -45,5 +49,7 @@ private:
     void emitRowChanged(int row);
 
     Dataset m_data = Dataset::lesson();
+    QString m_xName;
+    QString m_yName;
     double m_w = 0.0;
 };

@@ -116,10 +116,14 @@ void LossCurveView::updateCurve()
     m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
     m_axisLoss->applyNiceNumbers();
 
-    if (const auto optimum = MseLoss::optimum(data); optimum && std::isfinite(*optimum))
+    const auto optimum = MseLoss::optimum(data);
+    if (optimum && std::isfinite(*optimum))
         m_optimum->replace({QPointF(*optimum, MseLoss::loss(data, *optimum))});
     else
         m_optimum->clear();
+    chart()->setTitle(data.isEmpty() ? tr("No points: add some by clicking the data chart.")
+                          : !optimum ? tr("All x are 0: every w gives the same loss.")
+                                     : QString());
     updateMarker();
 }
 

@@ -176,7 +176,8 @@ bool MainWindow::openFile(const QString &path, const QString &xColumn, const QSt
         *error = name + QStringLiteral(": ") + *error;
         return false;
     }
-    setDataset(loaded->data, tr("%1 (x = %2, y = %3)").arg(name, loaded->xName, loaded->yName));
+    setDataset(loaded->data, tr("%1 (x = %2, y = %3)").arg(name, loaded->xName, loaded->yName),
+               loaded->xName, loaded->yName);
     const QString skipped = loaded->skippedSummary();
     statusBar()->showMessage(
         tr("Opened %1: %n point(s). %2", "", int(loaded->data.size())).arg(name, skipped));
@@ -185,7 +186,8 @@ bool MainWindow::openFile(const QString &path, const QString &xColumn, const QSt
     return true;
 }
 
-void MainWindow::setDataset(const Dataset &data, const QString &title)
+void MainWindow::setDataset(const Dataset &data, const QString &title, const QString &xName,
+                            const QString &yName)
 {
     m_gridSearch->stop();
     m_lossCurve->clearGridPoints();
@@ -193,7 +195,7 @@ void MainWindow::setDataset(const Dataset &data, const QString &title)
 
     // Queued in this order, the worker pauses, takes the data and starts again from w = 0.
     m_controller->pause();
-    m_model->setDataset(data);
+    m_model->setDataset(data, xName, yName);
     const ParameterRange range = ParameterRange::forDataset(data);
     m_parameters->setRange(range);
     m_lossCurve->setRange(range);
@@ -272,7 +274,7 @@ void MainWindow::openExample(const QString &resource, const QString &title)
         QMessageBox::warning(this, tr("Cannot open the example"), error);
         return;
     }
-    setDataset(loaded->data, title);
+    setDataset(loaded->data, title, loaded->xName, loaded->yName);
     statusBar()->showMessage(
         tr("Opened %1: %n point(s).", "", int(loaded->data.size())).arg(title));
 }

@@ -37,7 +37,8 @@ public:
     bool openFile(const QString &path, const QString &xColumn, const QString &yColumn,
                   bool askForColumns, QString *error);
     // Replaces the data, puts w back to 0 and clears the training run.
-    void setDataset(const Dataset &data, const QString &title);
+    void setDataset(const Dataset &data, const QString &title, const QString &xName = {},
+                    const QString &yName = {});
     // Lays the window out, paints it once and saves it as a PNG.
     bool saveScreenshot(const QString &path, QString *error);
 
