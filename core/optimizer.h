@@ -1,0 +1,72 @@
+#pragma once
+
+#include <Eigen/Core>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+// The optimizers LossLab offers, by their command-line names.
+enum class OptimizerKind { Gd, Momentum, Nesterov, Adagrad, Rmsprop, Adam };
+
+// The hyper-parameters of every optimizer, with the defaults of PyTorch's torch.optim.
+// Each optimizer reads the fields that concern it.
+struct OptimizerSettings
+{
+    OptimizerKind kind = OptimizerKind::Gd;
+    double learningRate = 0.01;
+    double momentum = 0.9;          // momentum, nesterov (torch.optim.SGD's momentum)
+    double dampening = 0.0;         // momentum (SGD's dampening; nesterov needs 0)
+    double alpha = 0.99;            // rmsprop's smoothing constant
+    double rmspropMomentum = 0.0;   // rmsprop's momentum
+    bool centered = false;          // rmsprop
+    double beta1 = 0.9;             // adam
+    double beta2 = 0.999;           // adam
+    bool amsgrad = false;           // adam
+    double lrDecay = 0.0;           // adagrad
+    double initialAccumulator = 0.0; // adagrad
+    std::optional<double> eps;      // empty: the optimizer's default (adagrad 1e-10, else 1e-8)
+
+    // eps, or the default of `kind` when none is set.
+    double epsilon() const;
+};
+
+// One named piece of an optimizer's state, one value per parameter, for the state inspector
+// ("velocity", "m", "v", "m̂", "v̂", "effective step" …).
+struct OptimizerStateEntry
+{
+    QString name;
+    Eigen::VectorXd values;
+};
+
+// An update rule: given the gradient at the current parameters, move them one step.
+// Subclasses follow torch.optim's update order exactly (float64), so that a run can be
+// reproduced with a few lines of Python to about 1e-12 relative.
+class Optimizer
+{
+public:
+    explicit Optimizer(const OptimizerSettings &settings);
+    virtual ~Optimizer() = default;
+
+    const OptimizerSettings &settings() const { return m_settings; }
+    // New hyper-parameters from the next step on; the state (velocities, accumulators, step
+    // count) is kept. The kind must not change (create a new optimizer for that).
+    void setSettings(const OptimizerSettings &settings);
+
+    // One update of `parameters` in place, against `gradient` of the same size.
+    virtual void step(Eigen::Ref<Eigen::VectorXd> parameters, const Eigen::VectorXd &gradient) = 0;
+    // Forgets every piece of state: velocities, accumulators and the step count.
+    virtual void reset() = 0;
+    // The state after the last step, for the inspector; empty entries before the first step.
+    virtual std::vector<OptimizerStateEntry> state() const = 0;
+
+    static std::unique_ptr<Optimizer> create(const OptimizerSettings &settings);
+    // "gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam".
+    static QString name(OptimizerKind kind);
+    static std::optional<OptimizerKind> fromName(const QString &name);
+    static std::vector<OptimizerKind> all();
+
+protected:
+    OptimizerSettings m_settings;
+};
