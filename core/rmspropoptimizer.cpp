@@ -1,0 +1,61 @@
+#include "rmspropoptimizer.h"
+
+RmspropOptimizer::RmspropOptimizer(const OptimizerSettings &settings)
+    : Optimizer(settings)
+{
+    Q_ASSERT(settings.kind == OptimizerKind::Rmsprop);
+}
+
+void RmspropOptimizer::step(Eigen::Ref<Eigen::VectorXd> parameters, const Eigen::VectorXd &gradient)
+{
+    Q_ASSERT(parameters.size() == gradient.size());
+    const OptimizerSettings &s = m_settings;
+    const Eigen::Index n = gradient.size();
+    const Eigen::ArrayXd g = gradient.array();
+
+    if (m_steps == 0) {
+        m_squareAverage = Eigen::VectorXd::Zero(n);
+        m_gradientAverage = Eigen::VectorXd::Zero(n);
+        m_velocity = Eigen::VectorXd::Zero(n);
+    }
+    ++m_steps;
+
+    m_squareAverage.array() = s.alpha * m_squareAverage.array() + (1.0 - s.alpha) * g * g;
+
+    Eigen::ArrayXd average;
+    if (s.centered) {
+        m_gradientAverage.array() = s.alpha * m_gradientAverage.array() + (1.0 - s.alpha) * g;
+        const Eigen::ArrayXd variance =
+            m_squareAverage.array() - m_gradientAverage.array() * m_gradientAverage.array();
+        average = variance.max(0.0).sqrt() + s.epsilon();
+    } else {
+        average = m_squareAverage.array().sqrt() + s.epsilon();
+    }
+
+    if (s.rmspropMomentum > 0.0) {
+        m_velocity.array() = s.rmspropMomentum * m_velocity.array() + g / average;
+        parameters -= s.learningRate * m_velocity;
+    } else {
+        parameters.array() -= s.learningRate * g / average;
+    }
+}
+
+void RmspropOptimizer::reset()
+{
+    m_squareAverage.resize(0);
+    m_gradientAverage.resize(0);
+    m_velocity.resize(0);
+    m_steps = 0;
+}
+
+std::vector<OptimizerStateEntry> RmspropOptimizer::state() const
+{
+    if (m_steps == 0)
+        return {};
+    std::vector<OptimizerStateEntry> entries {{QStringLiteral("square average"), m_squareAverage}};
+    if (m_settings.centered)
+        entries.push_back({QStringLiteral("gradient average"), m_gradientAverage});
+    if (m_settings.rmspropMomentum > 0.0)
+        entries.push_back({QStringLiteral("velocity"), m_velocity});
+    return entries;
+}
