@@ -1,0 +1,71 @@
+#include "adamoptimizer.h"
+
+#include <cmath>
+
+AdamOptimizer::AdamOptimizer(const OptimizerSettings &settings)
+    : Optimizer(settings)
+{
+    Q_ASSERT(settings.kind == OptimizerKind::Adam);
+}
+
+void AdamOptimizer::step(Eigen::Ref<Eigen::VectorXd> parameters, const Eigen::VectorXd &gradient)
+{
+    Q_ASSERT(parameters.size() == gradient.size());
+    const OptimizerSettings &s = m_settings;
+    const Eigen::Index n = gradient.size();
+    const Eigen::ArrayXd g = gradient.array();
+
+    if (m_steps == 0) {
+        m_m = Eigen::VectorXd::Zero(n);
+        m_v = Eigen::VectorXd::Zero(n);
+        m_vMax = Eigen::VectorXd::Zero(n);
+    }
+    ++m_steps;
+
+    m_m.array() = s.beta1 * m_m.array() + (1.0 - s.beta1) * g;
+    m_v.array() = s.beta2 * m_v.array() + (1.0 - s.beta2) * g * g;
+
+    const double t = double(m_steps);
+    m_biasCorrection1 = 1.0 - std::pow(s.beta1, t);
+    m_biasCorrection2 = 1.0 - std::pow(s.beta2, t);
+    const double stepSize = s.learningRate / m_biasCorrection1;
+    const double biasCorrection2Sqrt = std::sqrt(m_biasCorrection2);
+
+    Eigen::ArrayXd denominator;
+    if (s.amsgrad) {
+        m_vMax = m_vMax.cwiseMax(m_v);
+        denominator = m_vMax.array().sqrt() / biasCorrection2Sqrt + s.epsilon();
+    } else {
+        denominator = m_v.array().sqrt() / biasCorrection2Sqrt + s.epsilon();
+    }
+
+    m_effectiveStep = (stepSize * m_m.array() / denominator).matrix();
+    parameters -= m_effectiveStep;
+}
+
+void AdamOptimizer::reset()
+{
+    m_m.resize(0);
+    m_v.resize(0);
+    m_vMax.resize(0);
+    m_effectiveStep.resize(0);
+    m_biasCorrection1 = 1.0;
+    m_biasCorrection2 = 1.0;
+    m_steps = 0;
+}
+
+std::vector<OptimizerStateEntry> AdamOptimizer::state() const
+{
+    if (m_steps == 0)
+        return {};
+    std::vector<OptimizerStateEntry> entries {
+        {QStringLiteral("m"), m_m},
+        {QStringLiteral("v"), m_v},
+        {QStringLiteral("m\u0302"), m_m / m_biasCorrection1},
+        {QStringLiteral("v\u0302"), m_v / m_biasCorrection2},
+    };
+    if (m_settings.amsgrad)
+        entries.push_back({QStringLiteral("v max"), m_vMax});
+    entries.push_back({QStringLiteral("effective step"), m_effectiveStep});
+    return entries;
+}
