@@ -1,0 +1,90 @@
+#include "optimizer.h"
+
+#include "adagradoptimizer.h"
+#include "adamoptimizer.h"
+#include "rmspropoptimizer.h"
+#include "sgdoptimizer.h"
+
+namespace {
+
+struct KindName
+{
+    OptimizerKind kind;
+    const char16_t *name;
+};
+
+// In the order of the enum, which is the order all() lists.
+constexpr KindName kindNames[] = {
+    {OptimizerKind::Gd, u"gd"},
+    {OptimizerKind::Momentum, u"momentum"},
+    {OptimizerKind::Nesterov, u"nesterov"},
+    {OptimizerKind::Adagrad, u"adagrad"},
+    {OptimizerKind::Rmsprop, u"rmsprop"},
+    {OptimizerKind::Adam, u"adam"},
+};
+
+} // namespace
+
+double OptimizerSettings::epsilon() const
+{
+    if (eps)
+        return *eps;
+    return kind == OptimizerKind::Adagrad ? 1e-10 : 1e-8;
+}
+
+Optimizer::Optimizer(const OptimizerSettings &settings)
+    : m_settings(settings)
+{
+}
+
+void Optimizer::setSettings(const OptimizerSettings &settings)
+{
+    // The kind stays the one this optimizer was made for: a request for another kind only
+    // changes the hyper-parameters.
+    const OptimizerKind kind = m_settings.kind;
+    m_settings = settings;
+    m_settings.kind = kind;
+}
+
+std::unique_ptr<Optimizer> Optimizer::create(const OptimizerSettings &settings)
+{
+    switch (settings.kind) {
+    case OptimizerKind::Gd:
+    case OptimizerKind::Momentum:
+    case OptimizerKind::Nesterov:
+        return std::make_unique<SgdOptimizer>(settings);
+    case OptimizerKind::Adagrad:
+        return std::make_unique<AdagradOptimizer>(settings);
+    case OptimizerKind::Rmsprop:
+        return std::make_unique<RmspropOptimizer>(settings);
+    case OptimizerKind::Adam:
+        return std::make_unique<AdamOptimizer>(settings);
+    }
+    return nullptr;
+}
+
+QString Optimizer::name(OptimizerKind kind)
+{
+    for (const KindName &entry : kindNames) {
+        if (entry.kind == kind)
+            return QString::fromUtf16(entry.name);
+    }
+    return {};
+}
+
+std::optional<OptimizerKind> Optimizer::fromName(const QString &name)
+{
+    for (const KindName &entry : kindNames) {
+        if (name == QStringView(entry.name))
+            return entry.kind;
+    }
+    return std::nullopt;
+}
+
+std::vector<OptimizerKind> Optimizer::all()
+{
+    std::vector<OptimizerKind> kinds;
+    for (const KindName &entry : kindNames)
+        kinds.push_back(entry.kind);
+    return kinds;
+}
