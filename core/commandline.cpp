@@ -3,12 +3,15 @@
 #include "datasetloader.h"
 #include "gridsearch.h"
 #include "numberformat.h"
+#include "objective.h"
+#include "optimizer.h"
 #include "trainer.h"
 
 #include <QFileInfo>
 #include <QHash>
 
 #include <charconv>
+#include <limits>
 #include <ostream>
 
 namespace {
@@ -20,8 +23,9 @@ struct ParsedOptions
     QStringList positional;
 };
 
+// `known` options take a value; `flags` take none and read as "1" when given.
 std::optional<ParsedOptions> parseOptions(const QStringList &arguments, const QStringList &known,
-                                          QString *error)
+                                          QString *error, const QStringList &flags = {})
 {
     ParsedOptions parsed;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
@@ -32,6 +36,10 @@ std::optional<ParsedOptions> parseOptions(const QStringList &arguments, const QS
         }
         QString name = argument.mid(2);
         QString value;
+        if (flags.contains(name)) {
+            parsed.values.insert(name, QStringLiteral("1"));
+            continue;
+        }
         const qsizetype equals = name.indexOf(u'=');
         if (equals >= 0) {
             value = name.mid(equals + 1);
@@ -120,10 +128,11 @@ int fail(std::ostream &err, const QString &command, const QString &message)
 // The options of a headless command, which takes no positional arguments; on a usage error
 // the error is printed and nothing is returned.
 std::optional<ParsedOptions> commandOptions(const QString &command, const QStringList &arguments,
-                                            const QStringList &known, std::ostream &err)
+                                            const QStringList &known, std::ostream &err,
+                                            const QStringList &flags = {})
 {
     QString error;
-    auto options = parseOptions(arguments, known, &error);
+    auto options = parseOptions(arguments, known, &error, flags);
     if (options && !options->positional.isEmpty())
         error = QStringLiteral("unexpected argument '%1'").arg(options->positional.first());
     if (!error.isEmpty()) {
@@ -160,30 +169,154 @@ int runGrid(const QStringList &arguments, std::ostream &out, std::ostream &err)
     return CommandLine::exitOk;
 }
 
-void printRow(std::ostream &out, const TrainingStep &state)
+void printRow(std::ostream &out, const TrainingStep &state, bool bias)
 {
-    out << state.step << ',' << NumberFormat::shortest(state.w) << ','
-        << NumberFormat::shortest(state.loss) << ',' << NumberFormat::shortest(state.gradient)
-        << '\n';
+    out << state.step << ',' << NumberFormat::shortest(state.w) << ',';
+    if (bias)
+        out << NumberFormat::shortest(state.b) << ',';
+    out << NumberFormat::shortest(state.loss) << ',' << NumberFormat::shortest(state.gradW);
+    if (bias)
+        out << ',' << NumberFormat::shortest(state.gradB);
+    out << '\n';
+}
+
+// A number option that must lie in [low, high] (or [low, high) with `openHigh`).
+std::optional<double> boundedOption(const ParsedOptions &options, const QString &name,
+                                    double fallback, double low, double high, bool openHigh,
+                                    QString *error)
+{
+    const auto value = numberOption(options, name, fallback, error);
+    if (!value)
+        return std::nullopt;
+    if (*value < low || *value > high || (openHigh && *value == high)) {
+        const QString range = QStringLiteral("%1 to %2%3")
+                                  .arg(low)
+                                  .arg(high)
+                                  .arg(openHigh ? QStringLiteral(" (exclusive)") : QString());
+        *error =
+            QStringLiteral("--%1: '%2' is outside %3").arg(name, options.values.value(name), range);
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<Objective> objectiveOption(const ParsedOptions &options, QString *error)
+{
+    Objective objective;
+    const QString model = options.values.value(QStringLiteral("model"), QStringLiteral("origin"));
+    const QString loss = options.values.value(QStringLiteral("loss"), QStringLiteral("mse"));
+    const auto modelKind = Objective::modelFromName(model);
+    const auto lossKind = Objective::lossFromName(loss);
+    if (!modelKind) {
+        *error = QStringLiteral("--model: '%1' is not one of origin, line").arg(model);
+        return std::nullopt;
+    }
+    if (!lossKind) {
+        *error = QStringLiteral("--loss: '%1' is not one of mse, mae, huber").arg(loss);
+        return std::nullopt;
+    }
+    const auto delta = numberOption(options, QStringLiteral("delta"), 1.0, error);
+    if (!delta)
+        return std::nullopt;
+    if (*delta <= 0.0) {
+        *error = QStringLiteral("--delta: '%1' is not positive")
+                     .arg(options.values.value(QStringLiteral("delta")));
+        return std::nullopt;
+    }
+    objective.model = *modelKind;
+    objective.loss = *lossKind;
+    objective.delta = *delta;
+    return objective;
+}
+
+std::optional<OptimizerSettings> optimizerOption(const ParsedOptions &options, QString *error)
+{
+    OptimizerSettings settings;
+    const QString name = options.values.value(QStringLiteral("optimizer"), QStringLiteral("gd"));
+    const auto kind = Optimizer::fromName(name);
+    if (!kind) {
+        QStringList names;
+        for (OptimizerKind each : Optimizer::all())
+            names.append(Optimizer::name(each));
+        *error = QStringLiteral("--optimizer: '%1' is not one of %2")
+                     .arg(name, names.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    settings.kind = *kind;
+
+    const double inf = std::numeric_limits<double>::infinity();
+    const auto momentum =
+        boundedOption(options, QStringLiteral("momentum"),
+                      *kind == OptimizerKind::Rmsprop ? 0.0 : 0.9, 0.0, inf, false, error);
+    const auto dampening =
+        boundedOption(options, QStringLiteral("dampening"), 0.0, 0.0, 1.0, false, error);
+    const auto alpha = boundedOption(options, QStringLiteral("alpha"), 0.99, 0.0, 1.0, true, error);
+    const auto beta1 = boundedOption(options, QStringLiteral("beta1"), 0.9, 0.0, 1.0, true, error);
+    const auto beta2 =
+        boundedOption(options, QStringLiteral("beta2"), 0.999, 0.0, 1.0, true, error);
+    const auto lrDecay =
+        boundedOption(options, QStringLiteral("lr-decay"), 0.0, 0.0, inf, false, error);
+    const auto accumulator =
+        boundedOption(options, QStringLiteral("initial-accumulator"), 0.0, 0.0, inf, false, error);
+    if (!momentum || !dampening || !alpha || !beta1 || !beta2 || !lrDecay || !accumulator)
+        return std::nullopt;
+    if (options.values.contains(QStringLiteral("eps"))) {
+        const auto eps = numberOption(options, QStringLiteral("eps"), 0.0, error);
+        if (!eps)
+            return std::nullopt;
+        if (*eps <= 0.0) {
+            *error = QStringLiteral("--eps: '%1' is not positive")
+                         .arg(options.values.value(QStringLiteral("eps")));
+            return std::nullopt;
+        }
+        settings.eps = *eps;
+    }
+    if (*kind == OptimizerKind::Nesterov && (*momentum <= 0.0 || *dampening != 0.0)) {
+        *error = QStringLiteral("--optimizer nesterov needs a positive --momentum and "
+                                "--dampening 0");
+        return std::nullopt;
+    }
+
+    if (*kind == OptimizerKind::Rmsprop)
+        settings.rmspropMomentum = *momentum;
+    else
+        settings.momentum = *momentum;
+    settings.dampening = *dampening;
+    settings.alpha = *alpha;
+    settings.centered = options.values.contains(QStringLiteral("centered"));
+    settings.beta1 = *beta1;
+    settings.beta2 = *beta2;
+    settings.amsgrad = options.values.contains(QStringLiteral("amsgrad"));
+    settings.lrDecay = *lrDecay;
+    settings.initialAccumulator = *accumulator;
+    return settings;
 }
 
 int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
 {
     const QString command = QStringLiteral("train");
     const auto options = commandOptions(
-        command, arguments,
-        {QStringLiteral("data"), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("lr"),
-         QStringLiteral("steps"), QStringLiteral("w0"), QStringLiteral("tol")},
-        err);
+        command, arguments, {QStringLiteral("data"),      QStringLiteral("x"),
+                             QStringLiteral("y"),         QStringLiteral("model"),
+                             QStringLiteral("loss"),      QStringLiteral("delta"),
+                             QStringLiteral("optimizer"), QStringLiteral("lr"),
+                             QStringLiteral("steps"),     QStringLiteral("w0"),
+                             QStringLiteral("b0"),        QStringLiteral("tol"),
+                             QStringLiteral("momentum"),  QStringLiteral("dampening"),
+                             QStringLiteral("alpha"),     QStringLiteral("beta1"),
+                             QStringLiteral("beta2"),     QStringLiteral("eps"),
+                             QStringLiteral("lr-decay"),  QStringLiteral("initial-accumulator")},
+        err, {QStringLiteral("centered"), QStringLiteral("amsgrad")});
     if (!options)
         return CommandLine::exitUsage;
 
     QString error;
     const auto lr = numberOption(*options, QStringLiteral("lr"), 0.01, &error);
     const auto w0 = numberOption(*options, QStringLiteral("w0"), 0.0, &error);
+    const auto b0 = numberOption(*options, QStringLiteral("b0"), 0.0, &error);
     const auto tol = numberOption(*options, QStringLiteral("tol"), 0.0, &error);
     const auto steps = countOption(*options, QStringLiteral("steps"), 1000, &error);
-    if (!lr || !w0 || !tol || !steps)
+    if (!lr || !w0 || !b0 || !tol || !steps)
         return fail(err, command, error);
     if (*lr <= 0.0) {
         return fail(err, command,
@@ -195,15 +328,24 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
                     QStringLiteral("--tol: '%1' is negative")
                         .arg(options->values.value(QStringLiteral("tol"))));
     }
+    const auto objective = objectiveOption(*options, &error);
+    const auto optimizer = objective ? optimizerOption(*options, &error) : std::nullopt;
+    if (!objective || !optimizer)
+        return fail(err, command, error);
+    if (!objective->hasBias() && options->values.contains(QStringLiteral("b0")))
+        return fail(err, command, QStringLiteral("--b0 needs --model line"));
 
     auto data = datasetOption(command, *options, err, &error);
     if (!data)
         return fail(err, command, error);
 
-    Trainer trainer(std::move(*data), *w0);
+    Trainer trainer(std::move(*data), *w0, *b0);
+    trainer.setObjective(*objective);
     trainer.setSettings({*lr, *steps, *tol});
-    out << "step,w,loss,grad_w\n";
-    printRow(out, trainer.current());
+    trainer.setOptimizer(*optimizer);
+    const bool bias = objective->hasBias();
+    out << (bias ? "step,w,b,loss,grad_w,grad_b\n" : "step,w,loss,grad_w\n");
+    printRow(out, trainer.current(), bias);
     if (trainer.checkConverged() == StopReason::Converged)
         return CommandLine::exitOk;
     for (qint64 k = 0; k < *steps; ++k) {
@@ -213,7 +355,7 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
             err << "losslab train: " << trainer.stopMessage().toStdString() << '\n';
             return CommandLine::exitDiverged;
         }
-        printRow(out, trainer.current());
+        printRow(out, trainer.current(), bias);
         if (reason != StopReason::None)
             break;
     }
@@ -304,8 +446,13 @@ QString CommandLine::usage()
         "Usage:\n"
         "  losslab [FILE] [--x COL] [--y COL] [--screenshot OUT.png]\n"
         "  losslab grid  [--data FILE] [--x COL] [--y COL] [--from 0] [--to 4] [--step 0.1]\n"
-        "  losslab train [--data FILE] [--x COL] [--y COL] [--lr 0.01] [--steps 1000] [--w0 0]\n"
-        "                [--tol T]\n"
+        "  losslab train [--data FILE] [--x COL] [--y COL] [--model origin|line]\n"
+        "                [--loss mse|mae|huber] [--delta 1]\n"
+        "                [--optimizer gd|momentum|nesterov|adagrad|rmsprop|adam] [--lr 0.01]\n"
+        "                [--steps 1000] [--w0 0] [--b0 0] [--tol T] [--momentum 0.9]\n"
+        "                [--dampening 0] [--alpha 0.99] [--centered] [--beta1 0.9]\n"
+        "                [--beta2 0.999] [--eps E] [--amsgrad] [--lr-decay 0]\n"
+        "                [--initial-accumulator 0]\n"
         "  losslab --help | --version\n"
         "\n"
         "Without a command, opens the window on FILE (a CSV) or on the lesson's data\n"
@@ -314,9 +461,10 @@ QString CommandLine::usage()
         "\n"
         "  grid    prints the brute-force search of the model y = w*x: every point's\n"
         "          prediction and squared error and the mean squared error (MSE) for each w.\n"
-        "  train   runs gradient descent w <- w - lr * dMSE/dw and prints CSV rows\n"
-        "          step,w,loss,grad_w (row 0 is the start); stops early on divergence, or\n"
-        "          when |grad_w| < T if --tol is given.\n"
+        "  train   trains the model y = w*x (origin) or y = w*x + b (line) on the loss\n"
+        "          with the optimizer (torch.optim's rules and defaults) and prints CSV rows\n"
+        "          step,w,loss,grad_w (step,w,b,loss,grad_w,grad_b for line); row 0 is the\n"
+        "          start. Stops early on divergence, or when |gradient| < T if --tol is given.\n"
         "  --screenshot OUT.png  draws the window once, saves it as a PNG and exits.\n"
         "\n"
         "Exit status: 0 success, 2 bad usage or input, 3 training diverged.\n");

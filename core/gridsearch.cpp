@@ -7,6 +7,17 @@
 #include <algorithm>
 #include <cmath>
 
+namespace {
+
+// How many grid points fit from `from` to `to`: the last one may overshoot `to` by rounding
+// error only (1e-9 of a step), never by a real fraction of a step.
+double pointCount(double from, double to, double step)
+{
+    return std::floor((to - from) / step + 1e-9) + 1.0;
+}
+
+} // namespace
+
 bool GridSearch::validate(double from, double to, double step, QString *error)
 {
     if (!std::isfinite(from) || !std::isfinite(to)) {
@@ -23,7 +34,7 @@ bool GridSearch::validate(double from, double to, double step, QString *error)
                           QString::fromStdString(NumberFormat::shortest(from)));
         return false;
     }
-    if (std::round((to - from) / step) + 1.0 > maxPoints) {
+    if (pointCount(from, to, step) > maxPoints) {
         *error = QStringLiteral("the grid has more than %1 points; use a larger step")
                      .arg(QString::fromStdString(NumberFormat::shortest(maxPoints)));
         return false;
@@ -39,7 +50,7 @@ std::vector<double> GridSearch::grid(double from, double to, double step)
     // Each point is rounded to the decimals of its label, so that the w evaluated is the w
     // printed (3·0.1 is 0.30000000000000004; its label and value are both 0.3).
     const int decimals = labelDecimals(from, step);
-    const auto count = std::size_t(std::round((to - from) / step)) + 1;
+    const auto count = std::size_t(pointCount(from, to, step));
     std::vector<double> points(count);
     for (std::size_t i = 0; i < count; ++i) {
         const double w = from + double(i) * step;

@@ -9,8 +9,10 @@ class Dataset;
 
 // The lesson's brute-force search: evaluate the MSE of y = w·x at every w on a grid.
 //
-// The grid is w_i = from + i·step for i = 0 … round((to − from) / step), computed from the
-// index (never by repeated addition, which gains or loses a row and drifts off 0.1, 0.2, …).
+// The grid is w_i = from + i·step for i = 0 … ⌊(to − from) / step⌋ (with a tolerance of 1e-9
+// of a step for rounding error, so 0 to 4 by 0.1 has 41 points and never goes past `to`),
+// computed from the index: never by repeated addition, which gains or loses a row and drifts
+// off 0.1, 0.2, …
 class GridSearch
 {
 public:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "objective.h"
+
 #include <QPointF>
 
 #include <optional>
@@ -33,6 +35,21 @@ public:
     // Gradient descent on this loss converges for 0 < lr < 1/mean(x²) and diverges above it;
     // empty when every x is 0 (the gradient is always 0 and no rate diverges).
     static std::optional<double> stableLearningRateLimit(const Dataset &data);
+
+    // The same for either model: 2/λmax of the Hessian of the MSE, which for y = w·x + b is
+    // 2·[[mean(x²), mean(x)], [mean(x), 1]]. Empty for no points (and as above for y = w·x).
+    static std::optional<double> stableLearningRateLimit(const Dataset &data, ModelKind model);
+
+    // The least-squares line y = w·x + b, from centred sums (no precision is lost for data far
+    // from 0). When every x is equal no line is unique: the minimum-norm (w, b) among the
+    // optimal ones is given and `unique` is false. Empty for no points.
+    struct LineFit
+    {
+        double w = 0.0;
+        double b = 0.0;
+        bool unique = true;
+    };
+    static std::optional<LineFit> lineOptimum(const Dataset &data);
 
     // The loss at `samples` evenly spaced w from `from` to `to` (both included), as (w, loss).
     static std::vector<QPointF> curve(const Dataset &data, double from, double to, int samples);

@@ -16,17 +16,17 @@ struct OptimizerSettings
 {
     OptimizerKind kind = OptimizerKind::Gd;
     double learningRate = 0.01;
-    double momentum = 0.9;          // momentum, nesterov (torch.optim.SGD's momentum)
-    double dampening = 0.0;         // momentum (SGD's dampening; nesterov needs 0)
-    double alpha = 0.99;            // rmsprop's smoothing constant
-    double rmspropMomentum = 0.0;   // rmsprop's momentum
-    bool centered = false;          // rmsprop
-    double beta1 = 0.9;             // adam
-    double beta2 = 0.999;           // adam
-    bool amsgrad = false;           // adam
-    double lrDecay = 0.0;           // adagrad
+    double momentum = 0.9; // momentum, nesterov (torch.optim.SGD's momentum)
+    double dampening = 0.0; // momentum (SGD's dampening; nesterov needs 0)
+    double alpha = 0.99; // rmsprop's smoothing constant
+    double rmspropMomentum = 0.0; // rmsprop's momentum
+    bool centered = false; // rmsprop
+    double beta1 = 0.9; // adam
+    double beta2 = 0.999; // adam
+    bool amsgrad = false; // adam
+    double lrDecay = 0.0; // adagrad
     double initialAccumulator = 0.0; // adagrad
-    std::optional<double> eps;      // empty: the optimizer's default (adagrad 1e-10, else 1e-8)
+    std::optional<double> eps; // empty: the optimizer's default (adagrad 1e-10, else 1e-8)
 
     // eps, or the default of `kind` when none is set.
     double epsilon() const;

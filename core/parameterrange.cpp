@@ -22,9 +22,23 @@ double ParameterRange::niceStep(double rough)
     return best * power;
 }
 
-ParameterRange ParameterRange::forDataset(const Dataset &data)
+ParameterRange ParameterRange::forDataset(const Dataset &data, ModelKind model)
 {
-    const double optimum = MseLoss::optimum(data).value_or(2.0);
+    if (model == ModelKind::Line) {
+        const auto fit = MseLoss::lineOptimum(data);
+        return around(fit ? fit->w : 2.0);
+    }
+    return around(MseLoss::optimum(data).value_or(2.0));
+}
+
+ParameterRange ParameterRange::forBias(const Dataset &data)
+{
+    const auto fit = MseLoss::lineOptimum(data);
+    return around(fit ? fit->b : 0.0);
+}
+
+ParameterRange ParameterRange::around(double optimum)
+{
     double low = std::min(0.0, 2.0 * optimum);
     double high = std::max(0.0, 2.0 * optimum);
     if (!std::isfinite(low) || !std::isfinite(high) || high - low < 1e-300) {

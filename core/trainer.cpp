@@ -1,5 +1,6 @@
 #include "trainer.h"
 
+#include "lossfunction.h"
 #include "mseloss.h"
 
 #include <algorithm>
@@ -16,43 +17,92 @@ QString number(double value)
 
 bool isFinite(const TrainingStep &state)
 {
-    return std::isfinite(state.w) && std::isfinite(state.loss) && std::isfinite(state.gradient);
+    return std::isfinite(state.w) && std::isfinite(state.b) && std::isfinite(state.loss)
+        && std::isfinite(state.gradW) && std::isfinite(state.gradB);
+}
+
+double gradientNorm(const TrainingStep &state)
+{
+    return std::hypot(state.gradW, state.gradB);
 }
 
 } // namespace
 
-Trainer::Trainer(Dataset data, double startW)
+Trainer::Trainer(Dataset data, double startW, double startB)
     : m_data(std::move(data))
+    , m_optimizer(Optimizer::create({}))
     , m_startW(startW)
+    , m_startB(startB)
 {
     reset();
 }
 
+Trainer::~Trainer() = default;
+
 void Trainer::setDataset(Dataset data)
 {
     m_data = std::move(data);
-    m_current = evaluated(m_current.step, m_current.w);
+    m_current = evaluated(m_current.step, m_current.w, m_current.b);
+    refreshReference();
+}
+
+void Trainer::setObjective(const Objective &objective)
+{
+    m_objective = objective;
+    if (!objective.hasBias()) {
+        m_startB = 0.0;
+        m_current.b = 0.0;
+    }
+    m_current = evaluated(m_current.step, m_current.w, m_current.b);
     refreshReference();
 }
 
 void Trainer::setSettings(const TrainerSettings &settings)
 {
     m_settings = settings;
+    OptimizerSettings optimizer = m_optimizer->settings();
+    optimizer.learningRate = settings.learningRate;
+    m_optimizer->setSettings(optimizer);
 }
 
-void Trainer::setParameter(double w)
+void Trainer::setOptimizer(const OptimizerSettings &settings)
 {
-    if (m_current.step == 0)
+    OptimizerSettings adjusted = settings;
+    adjusted.learningRate = m_settings.learningRate;
+    if (adjusted.kind == m_optimizer->settings().kind)
+        m_optimizer->setSettings(adjusted);
+    else
+        m_optimizer = Optimizer::create(adjusted);
+}
+
+void Trainer::setParameters(double w, double b)
+{
+    if (!m_objective.hasBias())
+        b = 0.0;
+    if (m_current.step == 0) {
         m_startW = w;
-    m_current = evaluated(m_current.step, w);
+        m_startB = b;
+    }
+    m_current = evaluated(m_current.step, w, b);
     refreshReference();
 }
 
 void Trainer::reset()
 {
-    m_current = evaluated(0, m_startW);
+    m_optimizer->reset();
+    m_current = evaluated(0, m_startW, m_startB);
     m_stopMessage.clear();
     refreshReference();
+}
+
+StopReason Trainer::checkConverged()
+{
+    if (!(gradientNorm(m_current) < m_settings.tolerance))
+        return StopReason::None;
+    return stop(StopReason::Converged,
+                QStringLiteral("Converged at step %1: |gradient| = %2 is below the tolerance %3.")
+                    .arg(m_current.step)
+                    .arg(number(gradientNorm(m_current)), number(m_settings.tolerance)));
 }
 
 StopReason Trainer::advance()
@@ -60,11 +110,23 @@ StopReason Trainer::advance()
     if (m_data.isEmpty())
         return stop(StopReason::NoData, QStringLiteral("There are no data points to train on."));
 
+    const bool bias = m_objective.hasBias();
+    Eigen::VectorXd parameters(bias ? 2 : 1);
+    Eigen::VectorXd gradient(bias ? 2 : 1);
+    parameters(0) = m_current.w;
+    gradient(0) = m_current.gradW;
+    if (bias) {
+        parameters(1) = m_current.b;
+        gradient(1) = m_current.gradB;
+    }
+    m_optimizer->step(parameters, gradient);
+
     const qint64 step = m_current.step + 1;
-    const TrainingStep next =
-        evaluated(step, m_current.w - m_settings.learningRate * m_current.gradient);
-    if (!isFinite(next) || next.loss > divergenceFactor * m_referenceLoss)
+    const TrainingStep next = evaluated(step, parameters(0), bias ? parameters(1) : 0.0);
+    if (!isFinite(next) || next.loss > divergenceFactor * m_referenceLoss) {
+        m_optimizer->reset();
         return stop(StopReason::Diverged, divergenceMessage(step, next));
+    }
     m_current = next;
 
     if (checkConverged() == StopReason::Converged)
@@ -76,28 +138,25 @@ StopReason Trainer::advance()
     return StopReason::None;
 }
 
-StopReason Trainer::checkConverged()
+std::optional<double> Trainer::stableLearningRate() const
 {
-    if (!(std::fabs(m_current.gradient) < m_settings.tolerance))
-        return StopReason::None;
-    return stop(StopReason::Converged,
-                QStringLiteral("Converged at step %1: |gradient| = %2 is below the tolerance %3.")
-                    .arg(m_current.step)
-                    .arg(number(std::fabs(m_current.gradient)), number(m_settings.tolerance)));
+    if (m_objective.loss != LossKind::Mse)
+        return std::nullopt;
+    return MseLoss::stableLearningRateLimit(m_data, m_objective.model);
 }
 
-TrainingStep Trainer::evaluated(qint64 step, double w) const
+TrainingStep Trainer::evaluated(qint64 step, double w, double b) const
 {
-    const LossValue value = MseLoss::evaluate(m_data, w);
-    return {step, w, value.loss, value.gradient};
+    const Evaluation value = LossFunction::evaluate(m_data, m_objective, w, b);
+    return {step, w, m_objective.hasBias() ? b : 0.0, value.loss, value.gradW, value.gradB};
 }
 
 void Trainer::refreshReference()
 {
     // The loss of the model y = 0 sets the scale of the data; the loss at the start covers a
-    // start far from the data. DBL_MIN keeps the threshold positive when both are 0.
-    const double zeroModelLoss = MseLoss::loss(m_data, 0.0);
-    const double startLoss = MseLoss::loss(m_data, m_startW);
+    // start far from the data. DBL_MIN keeps the threshold positive when all are 0.
+    const double zeroModelLoss = LossFunction::loss(m_data, m_objective, 0.0, 0.0);
+    const double startLoss = LossFunction::loss(m_data, m_objective, m_startW, m_startB);
     m_referenceLoss = std::max({zeroModelLoss, startLoss, m_current.loss, DBL_MIN});
 }
 
@@ -116,10 +175,15 @@ QString Trainer::divergenceMessage(qint64 step, const TrainingStep &next) const
     QString message = QStringLiteral("Diverged at step %1: %2 with learning rate %3.")
                           .arg(step)
                           .arg(what, number(m_settings.learningRate));
-    if (const auto limit = MseLoss::stableLearningRateLimit(m_data)) {
-        message += QStringLiteral(" For this data gradient descent is stable only for "
-                                  "lr < %1 (1/mean(x²)).")
-                       .arg(number(*limit));
+    const auto limit = stableLearningRate();
+    if (limit && m_optimizer->settings().kind == OptimizerKind::Gd) {
+        message += QStringLiteral(" For this data gradient descent is stable only for lr < %1 "
+                                  "(%2).")
+                       .arg(number(*limit),
+                            m_objective.hasBias() ? QStringLiteral("2/λmax of the Hessian")
+                                                  : QStringLiteral("1/mean(x²)"));
+    } else {
+        message += QStringLiteral(" Try a smaller learning rate.");
     }
     return message;
 }

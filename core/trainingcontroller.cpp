@@ -74,9 +74,19 @@ void TrainingController::setDataset(const Dataset &data)
     send([data](TrainingWorker *worker) { worker->setDataset(data); });
 }
 
-void TrainingController::setParameter(double w)
+void TrainingController::setParameters(double w, double b)
 {
-    send([w](TrainingWorker *worker) { worker->setParameter(w); });
+    send([w, b](TrainingWorker *worker) { worker->setParameters(w, b); });
+}
+
+void TrainingController::setObjective(const Objective &objective)
+{
+    send([objective](TrainingWorker *worker) { worker->setObjective(objective); });
+}
+
+void TrainingController::setOptimizer(const OptimizerSettings &settings)
+{
+    send([settings](TrainingWorker *worker) { worker->setOptimizer(settings); });
 }
 
 void TrainingController::setSettings(const TrainerSettings &settings)

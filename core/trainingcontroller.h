@@ -38,11 +38,16 @@ public:
     void step();
     void reset();
     void setDataset(const Dataset &data);
-    void setParameter(double w);
+    void setParameters(double w, double b);
+    void setParameter(double w) { setParameters(w, 0.0); }
+    void setObjective(const Objective &objective);
     void setSettings(const TrainerSettings &settings);
+    void setOptimizer(const OptimizerSettings &settings);
     void setStepsPerSecond(int stepsPerSecond);
 
     static constexpr int frameIntervalMs = 16;
+    // Steps kept for drawing: enough for a smooth trail, few enough to redraw every frame.
+    static constexpr std::size_t trailCapacity = 2000;
 
 Q_SIGNALS:
     void progressed(const TrainingStep &latest);
@@ -65,7 +70,7 @@ private:
     QTimer m_frameTimer;
 
     mutable QMutex m_mutex; // guards the three members below
-    Trail m_trail;
+    Trail m_trail {trailCapacity};
     TrainingStep m_latest;
     bool m_dirty = false;
 

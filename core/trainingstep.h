@@ -3,14 +3,17 @@
 #include <QMetaType>
 #include <QtGlobal>
 
-// The state of a training run after `step` updates: the parameter, and the loss and gradient
-// at it (the gradient that update step + 1 uses). A plain value that crosses threads.
+// The state of a training run after `step` updates: the parameters, and the loss and its
+// gradient at them (the gradient that update step + 1 uses). A plain value that crosses
+// threads. For the model y = w·x, b and gradB stay 0.
 struct TrainingStep
 {
     qint64 step = 0;
     double w = 0.0;
+    double b = 0.0;
     double loss = 0.0;
-    double gradient = 0.0;
+    double gradW = 0.0;
+    double gradB = 0.0;
 
     bool operator==(const TrainingStep &other) const = default;
 };

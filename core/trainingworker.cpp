@@ -73,10 +73,21 @@ void TrainingWorker::setDataset(const Dataset &data)
     Q_EMIT stateChanged(m_trainer.current(), false);
 }
 
-void TrainingWorker::setParameter(double w)
+void TrainingWorker::setParameters(double w, double b)
 {
-    m_trainer.setParameter(w);
+    m_trainer.setParameters(w, b);
     Q_EMIT stateChanged(m_trainer.current(), false);
+}
+
+void TrainingWorker::setObjective(const Objective &objective)
+{
+    m_trainer.setObjective(objective);
+    Q_EMIT stateChanged(m_trainer.current(), false);
+}
+
+void TrainingWorker::setOptimizer(const OptimizerSettings &settings)
+{
+    m_trainer.setOptimizer(settings);
 }
 
 void TrainingWorker::setSettings(const TrainerSettings &settings)

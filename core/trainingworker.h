@@ -27,8 +27,10 @@ public Q_SLOTS:
     void stepOnce();
     void reset();
     void setDataset(const Dataset &data);
-    void setParameter(double w);
+    void setParameters(double w, double b);
+    void setObjective(const Objective &objective);
     void setSettings(const TrainerSettings &settings);
+    void setOptimizer(const OptimizerSettings &settings);
     // Steps per second; 0 runs as fast as possible.
     void setStepsPerSecond(int stepsPerSecond);
 

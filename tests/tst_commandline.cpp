@@ -20,6 +20,8 @@ private Q_SLOTS:
     void trainStopsOnTolerance();
     void convergedStartTakesNoStep();
     void zeroXPrintsNoNegativeZero();
+    void trainLineModel();
+    void trainWithAdamAndMae();
     void trainDivergesWithStatus3();
     void badInputExits2_data();
     void badInputExits2();
@@ -159,6 +161,57 @@ void TestCommandLine::zeroXPrintsNoNegativeZero()
                             "2,0,4.666666666666667,0\n"));
 }
 
+void TestCommandLine::trainLineModel()
+{
+    // y = w·x + b on the lesson from (0, 0): r = −2, −4, −6, loss 56/3,
+    // dL/dw = 2·(−2 − 8 − 18)/3 = −56/3, dL/db = 2·(−12)/3 = −8.
+    const Result result =
+        run({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("line"),
+             QStringLiteral("--steps"), QStringLiteral("1")});
+    QCOMPARE(result.status, 0);
+    const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0], QStringLiteral("step,w,b,loss,grad_w,grad_b"));
+    QCOMPARE(lines[1], QStringLiteral("0,0,0,18.666666666666668,-18.666666666666668,-8"));
+
+    // One step of lr 0.01: w = 0.56/3, b = 0.08; then r = w·x + b − y.
+    const double w = 0.56 / 3.0;
+    const double b = 0.08;
+    double loss = 0.0, gradW = 0.0, gradB = 0.0;
+    for (int x = 1; x <= 3; ++x) {
+        const double r = w * x + b - 2.0 * x;
+        loss += r * r / 3.0;
+        gradW += 2.0 * r * x / 3.0;
+        gradB += 2.0 * r / 3.0;
+    }
+    const QStringList cells = lines[2].split(u',');
+    QCOMPARE(cells.size(), 6);
+    QCOMPARE(cells[0], QStringLiteral("1"));
+    const double expected[] = {w, b, loss, gradW, gradB};
+    for (int i = 0; i < 5; ++i)
+        QVERIFY2(std::fabs(cells[i + 1].toDouble() - expected[i])
+                     <= 1e-13 * std::max(1.0, std::fabs(expected[i])),
+                 qPrintable(cells[i + 1]));
+}
+
+void TestCommandLine::trainWithAdamAndMae()
+{
+    // Adam's first step: m̂ = g and v̂ = g², so w1 = 0 − lr·g/(|g| + eps) with g = −56/3.
+    const Result adam =
+        run({QStringLiteral("train"), QStringLiteral("--optimizer"), QStringLiteral("adam"),
+             QStringLiteral("--steps"), QStringLiteral("1")});
+    QCOMPARE(adam.status, 0);
+    const double g = -56.0 / 3.0;
+    const double w1 = -0.01 * g / (std::fabs(g) + 1e-8);
+    const QString row1 = adam.out.split(u'\n', Qt::SkipEmptyParts).value(2);
+    QVERIFY2(std::fabs(row1.split(u',').value(1).toDouble() - w1) < 1e-16, qPrintable(row1));
+
+    // MAE at w = 0: loss (2 + 4 + 6)/3 = 4, gradient mean(sign(−y)·x) = −2.
+    const Result mae = run({QStringLiteral("train"), QStringLiteral("--loss"),
+                            QStringLiteral("mae"), QStringLiteral("--steps"), QStringLiteral("0")});
+    QCOMPARE(mae.out, QStringLiteral("step,w,loss,grad_w\n0,0,4,-2\n"));
+}
+
 void TestCommandLine::trainDivergesWithStatus3()
 {
     // c01 with lr 1e-3: steps 1–4 are printed, step 5 explodes (see tst_trainer).
@@ -211,6 +264,25 @@ void TestCommandLine::badInputExits2_data()
     QTest::newRow("steps too large")
         << QStringList {train, QStringLiteral("--steps"), QStringLiteral("99999999999999999999")}
         << "too large";
+    QTest::newRow("unknown model")
+        << QStringList {train, QStringLiteral("--model"), QStringLiteral("cubic")} << "cubic";
+    QTest::newRow("unknown loss") << QStringList {train, QStringLiteral("--loss"),
+                                                  QStringLiteral("hinge")}
+                                  << "hinge";
+    QTest::newRow("unknown optimizer")
+        << QStringList {train, QStringLiteral("--optimizer"), QStringLiteral("sgdx")} << "sgdx";
+    QTest::newRow("zero delta") << QStringList {train, QStringLiteral("--delta"),
+                                                QStringLiteral("0")}
+                                << "--delta";
+    QTest::newRow("bias without a line")
+        << QStringList {train, QStringLiteral("--b0"), QStringLiteral("1")} << "--b0";
+    QTest::newRow("beta1 of 1") << QStringList {
+        train, QStringLiteral("--optimizer"), QStringLiteral("adam"), QStringLiteral("--beta1"),
+        QStringLiteral("1")} << "--beta1";
+    QTest::newRow("nesterov with dampening")
+        << QStringList {train, QStringLiteral("--optimizer"), QStringLiteral("nesterov"),
+                        QStringLiteral("--dampening"), QStringLiteral("0.5")}
+        << "nesterov";
     QTest::newRow("stray argument") << QStringList {train, QStringLiteral("extra")} << "extra";
     QTest::newRow("unknown column")
         << QStringList {grid, QStringLiteral("--data"), dataFile(QStringLiteral("tutorial.csv")),

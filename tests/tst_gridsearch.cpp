@@ -11,6 +11,8 @@ class TestGridSearch : public QObject
 
 private Q_SLOTS:
     void gridIsBuiltByIndex();
+    void gridNeverPassesTheEnd_data();
+    void gridNeverPassesTheEnd();
     void gridValidation_data();
     void gridValidation();
     void reportFirstBlocks();
@@ -30,6 +32,37 @@ void TestGridSearch::gridIsBuiltByIndex()
     QCOMPARE(grid[7], 0.7);
     QCOMPARE(grid[20], 2.0);
     QCOMPARE(grid.back(), 4.0);
+}
+
+void TestGridSearch::gridNeverPassesTheEnd_data()
+{
+    QTest::addColumn<double>("from");
+    QTest::addColumn<double>("to");
+    QTest::addColumn<double>("step");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<double>("last");
+
+    // ⌊(to − from)/step⌋ + 1 points: 1/0.4 = 2.5 → 3 points, the last 0.8 (not 1.2).
+    QTest::newRow("0 to 1 by 0.4") << 0.0 << 1.0 << 0.4 << 3 << 0.8;
+    QTest::newRow("0 to 1 by 0.6") << 0.0 << 1.0 << 0.6 << 2 << 0.6;
+    QTest::newRow("0 to 0.25 by 0.1") << 0.0 << 0.25 << 0.1 << 3 << 0.2;
+    // 0.3/0.1 is 2.9999999999999996 in doubles: still 4 points, ending on 0.3.
+    QTest::newRow("0 to 0.3 by 0.1") << 0.0 << 0.3 << 0.1 << 4 << 0.3;
+    QTest::newRow("lesson") << 0.0 << 4.0 << 0.1 << 41 << 4.0;
+}
+
+void TestGridSearch::gridNeverPassesTheEnd()
+{
+    QFETCH(double, from);
+    QFETCH(double, to);
+    QFETCH(double, step);
+    QFETCH(int, count);
+    QFETCH(double, last);
+
+    const auto grid = GridSearch::grid(from, to, step);
+    QCOMPARE(int(grid.size()), count);
+    QCOMPARE(grid.back(), last);
+    QVERIFY(grid.back() <= to);
 }
 
 void TestGridSearch::gridValidation_data()

@@ -17,7 +17,7 @@ namespace {
 
 TrainingStep stepAt(qint64 k)
 {
-    return {k, double(k), 1.0 / double(k + 1), 0.0};
+    return {k, double(k), 0.0, 1.0 / double(k + 1), 0.0, 0.0};
 }
 
 } // namespace

@@ -26,6 +26,9 @@ private Q_SLOTS:
     void parameterBeforeTheFirstStepIsTheStart();
     void newDataTakesEffectAtTheNextStep();
     void degenerateData();
+    void lineModelConverges();
+    void sameXLineGoesToTheMinimumNormFit();
+    void otherLossesAndOptimizers();
 };
 
 namespace {
@@ -45,7 +48,7 @@ void TestTrainer::firstStepsMatchTheClosedForm()
     trainer.setSettings({0.01, 1000, 0.0});
     QCOMPARE(trainer.current().step, 0);
     QVERIFY(near(trainer.current().loss, 56.0 / 3.0, 1e-15));
-    QVERIFY(near(trainer.current().gradient, -56.0 / 3.0, 1e-15));
+    QVERIFY(near(trainer.current().gradW, -56.0 / 3.0, 1e-15));
 
     const double factor = 1.0 - 2.0 * 0.01 * 14.0 / 3.0;
     for (int k = 1; k <= 5; ++k) {
@@ -54,7 +57,7 @@ void TestTrainer::firstStepsMatchTheClosedForm()
         QCOMPARE(trainer.current().step, k);
         QVERIFY(near(trainer.current().w, w, 1e-13));
         QVERIFY(near(trainer.current().loss, 14.0 / 3.0 * (w - 2) * (w - 2), 1e-12));
-        QVERIFY(near(trainer.current().gradient, 28.0 / 3.0 * (w - 2), 1e-12));
+        QVERIFY(near(trainer.current().gradW, 28.0 / 3.0 * (w - 2), 1e-12));
     }
     // Step 1 by hand: w = 0 − 0.01·(−56/3) = 0.18666…
     Trainer single(Dataset::lesson(), 0.0);
@@ -205,7 +208,7 @@ void TestTrainer::newDataTakesEffectAtTheNextStep()
     const double w1 = trainer.current().w;
     // y = 3x: MSE = 14/3·(w − 3)², gradient 28/3·(w − 3).
     trainer.setDataset(Dataset({1, 2, 3}, {3, 6, 9}));
-    QVERIFY(near(trainer.current().gradient, 28.0 / 3.0 * (w1 - 3.0), 1e-12));
+    QVERIFY(near(trainer.current().gradW, 28.0 / 3.0 * (w1 - 3.0), 1e-12));
     trainer.advance();
     QVERIFY(near(trainer.current().w, w1 - 0.01 * 28.0 / 3.0 * (w1 - 3.0), 1e-12));
 }
@@ -233,6 +236,66 @@ void TestTrainer::degenerateData()
     QCOMPARE(empty.advance(), StopReason::NoData);
     QCOMPARE(empty.current().step, 0);
     QCOMPARE(empty.current().loss, 0.0);
+}
+
+void TestTrainer::lineModelConverges()
+{
+    // y = 2x + 1 at x = 0…3: MSE gradient descent from (0, 0) reaches (2, 1).
+    Trainer trainer(Dataset({0, 1, 2, 3}, {1, 3, 5, 7}), 0.0, 0.0);
+    trainer.setObjective({ModelKind::Line, LossKind::Mse, 1.0});
+    trainer.setSettings({0.05, 20000, 1e-12});
+    StopReason reason = StopReason::None;
+    while (reason == StopReason::None)
+        reason = trainer.advance();
+    QCOMPARE(reason, StopReason::Converged);
+    QVERIFY(std::fabs(trainer.current().w - 2.0) < 1e-11);
+    QVERIFY(std::fabs(trainer.current().b - 1.0) < 1e-11);
+
+    // The limit 2/λmax for the lesson's x: 6/(17 + √265) ≈ 0.1815.
+    Trainer lesson(Dataset::lesson());
+    lesson.setObjective({ModelKind::Line, LossKind::Mse, 1.0});
+    QVERIFY(std::fabs(*lesson.stableLearningRate() - 6.0 / (17.0 + std::sqrt(265.0))) < 1e-15);
+}
+
+void TestTrainer::sameXLineGoesToTheMinimumNormFit()
+{
+    // C06: (2, 1), (2, 3), (2, 5); GD from (0, 0) with lr 0.05 moves only along (2, 1), the
+    // direction of every gradient, so it ends at the minimum-norm fit (1.2, 0.6), MSE 8/3.
+    Trainer trainer(Dataset({2, 2, 2}, {1, 3, 5}), 0.0, 0.0);
+    trainer.setObjective({ModelKind::Line, LossKind::Mse, 1.0});
+    trainer.setSettings({0.05, 200, 0.0});
+    while (trainer.advance() == StopReason::None) { }
+    QVERIFY(std::fabs(trainer.current().w - 1.2) < 1e-12);
+    QVERIFY(std::fabs(trainer.current().b - 0.6) < 1e-12);
+    QVERIFY(std::fabs(trainer.current().loss - 8.0 / 3.0) < 1e-12);
+}
+
+void TestTrainer::otherLossesAndOptimizers()
+{
+    // Adam on the lesson converges to w = 2; its divergence hint does not claim a GD limit.
+    Trainer adam(Dataset::lesson(), 0.0);
+    OptimizerSettings settings;
+    settings.kind = OptimizerKind::Adam;
+    adam.setSettings({0.1, 5000, 1e-10});
+    adam.setOptimizer(settings);
+    StopReason reason = StopReason::None;
+    while (reason == StopReason::None)
+        reason = adam.advance();
+    QVERIFY(std::fabs(adam.current().w - 2.0) < 1e-9);
+    QVERIFY(!adam.stopMessage().contains(QStringLiteral("1/mean")));
+
+    // MAE: the gradient at w = 0 is mean(sign(−y)·x) = −2, so GD moves by lr·2 per step.
+    Trainer mae(Dataset::lesson(), 0.0);
+    mae.setObjective({ModelKind::Origin, LossKind::Mae, 1.0});
+    mae.setSettings({0.01, 10, 0.0});
+    QCOMPARE(mae.current().gradW, -2.0);
+    mae.advance();
+    QVERIFY(std::fabs(mae.current().w - 0.02) < 1e-15);
+
+    // A new kind of optimizer starts without state; reset clears it too.
+    adam.reset();
+    QCOMPARE(adam.current().step, 0);
+    QCOMPARE(adam.current().w, 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "objective.h"
+
+class Dataset;
+
+// The loss and its gradient with respect to the model's parameters at one point (w, b).
+struct Evaluation
+{
+    double loss = 0.0;
+    double gradW = 0.0;
+    double gradB = 0.0; // always 0 for the model y = w·x
+};
+
+// Evaluates an Objective on a dataset, with PyTorch's definitions of the losses (MSELoss,
+// L1Loss, HuberLoss with reduction "mean"), so that numbers can be checked against it.
+//
+// With residuals rᵢ = w·xᵢ + b − yᵢ and ψ the derivative of the per-point loss (2r for MSE,
+// sign(r) for MAE, r clamped to [−δ, δ] for Huber): loss = mean ℓ(rᵢ), dloss/dw = mean ψ(rᵢ)·xᵢ
+// and dloss/db = mean ψ(rᵢ). For y = w·x, b is 0 and dloss/db is reported as 0. An empty
+// dataset has loss and gradient 0.
+class LossFunction
+{
+public:
+    static Evaluation evaluate(const Dataset &data, const Objective &objective, double w,
+                               double b = 0.0);
+    static double loss(const Dataset &data, const Objective &objective, double w, double b = 0.0);
+
+    // The loss of one point with residual `residual`.
+    static double pointLoss(const Objective &objective, double residual);
+};

@@ -1,0 +1,37 @@
+#include "objective.h"
+
+QString Objective::name(ModelKind model)
+{
+    return model == ModelKind::Line ? QStringLiteral("line") : QStringLiteral("origin");
+}
+
+QString Objective::name(LossKind loss)
+{
+    switch (loss) {
+    case LossKind::Mae:
+        return QStringLiteral("mae");
+    case LossKind::Huber:
+        return QStringLiteral("huber");
+    case LossKind::Mse:
+        break;
+    }
+    return QStringLiteral("mse");
+}
+
+std::optional<ModelKind> Objective::modelFromName(const QString &name)
+{
+    for (ModelKind model : {ModelKind::Origin, ModelKind::Line}) {
+        if (name == Objective::name(model))
+            return model;
+    }
+    return std::nullopt;
+}
+
+std::optional<LossKind> Objective::lossFromName(const QString &name)
+{
+    for (LossKind loss : {LossKind::Mse, LossKind::Mae, LossKind::Huber}) {
+        if (name == Objective::name(loss))
+            return loss;
+    }
+    return std::nullopt;
+}

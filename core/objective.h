@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+// The models LossLab fits: y = w·x (the lesson's, through the origin) and y = w·x + b.
+enum class ModelKind { Origin, Line };
+
+// The losses, each the mean over the points of a function of the residual r = prediction − y.
+enum class LossKind {
+    Mse, // r²
+    Mae, // |r|, with sign(0) = 0 in the gradient
+    Huber, // r²/2 for |r| < δ, δ·(|r| − δ/2) beyond: PyTorch's HuberLoss
+};
+
+// What training minimises: a model's loss over the data.
+struct Objective
+{
+    ModelKind model = ModelKind::Origin;
+    LossKind loss = LossKind::Mse;
+    double delta = 1.0; // Huber's δ; must be positive
+
+    bool hasBias() const { return model == ModelKind::Line; }
+
+    // Command-line names: "origin", "line"; "mse", "mae", "huber".
+    static QString name(ModelKind model);
+    static QString name(LossKind loss);
+    static std::optional<ModelKind> modelFromName(const QString &name);
+    static std::optional<LossKind> lossFromName(const QString &name);
+};
