@@ -55,7 +55,7 @@ DataEditorView::DataEditorView(DatasetModel *model, QWidget *parent)
     setToolTip(tr("Drag a point to move it, click empty space to add one, right-click a point "
                   "to remove it"));
 
-    m_line->setName(tr("model y = w·x"));
+    m_line->setName(tr("model"));
     m_line->setPen(ChartStyle::modelPen());
     m_points->setName(tr("data"));
     ChartStyle::stylePoints(m_points, ChartStyle::dataColor(), 11);
@@ -83,7 +83,7 @@ DataEditorView::DataEditorView(DatasetModel *model, QWidget *parent)
 
     connect(model, &DatasetModel::pointsChanged, this, &DataEditorView::updatePoints);
     connect(model, &DatasetModel::datasetReplaced, this, &DataEditorView::fitAxes);
-    connect(model, &DatasetModel::wChanged, this, &DataEditorView::updateModelLine);
+    connect(model, &DatasetModel::parametersChanged, this, &DataEditorView::updateModelLine);
     connect(chart, &QChart::plotAreaChanged, this, &DataEditorView::updateResiduals);
     connect(m_axisX, &QValueAxis::rangeChanged, this, &DataEditorView::updateModelLine);
 
@@ -202,9 +202,8 @@ void DataEditorView::updatePoints()
 
 void DataEditorView::updateModelLine()
 {
-    const double w = m_model->w();
-    m_line->replace(
-        {QPointF(m_axisX->min(), w * m_axisX->min()), QPointF(m_axisX->max(), w * m_axisX->max())});
+    m_line->replace({QPointF(m_axisX->min(), m_model->predict(m_axisX->min())),
+                     QPointF(m_axisX->max(), m_model->predict(m_axisX->max()))});
     updateResiduals();
 }
 
@@ -214,11 +213,11 @@ void DataEditorView::updateResiduals()
     // the plot area so that a far-off line does not draw over the axes.
     const Dataset &data = m_model->dataset();
     const QRectF plot = chart()->plotArea();
-    const double w = m_model->w();
     QPainterPath path;
     for (std::size_t i = 0; i < data.size(); ++i) {
         const QPointF point = chart()->mapToPosition(QPointF(data.x(i), data.y(i)), m_points);
-        const QPointF onLine = chart()->mapToPosition(QPointF(data.x(i), w * data.x(i)), m_points);
+        const QPointF onLine =
+            chart()->mapToPosition(QPointF(data.x(i), m_model->predict(data.x(i))), m_points);
         if (point.x() < plot.left() || point.x() > plot.right())
             continue;
         const double top = std::clamp(std::min(point.y(), onLine.y()), plot.top(), plot.bottom());

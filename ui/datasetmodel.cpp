@@ -1,5 +1,6 @@
 #include "datasetmodel.h"
 
+#include "lossfunction.h"
 #include "numberformat.h"
 
 namespace {
@@ -45,13 +46,41 @@ QString DatasetModel::yLabel() const
 
 void DatasetModel::setW(double w)
 {
-    if (w == m_w)
+    setParameters(w, m_b);
+}
+
+void DatasetModel::setB(double b)
+{
+    setParameters(m_w, b);
+}
+
+void DatasetModel::setParameters(double w, double b)
+{
+    if (!m_objective.hasBias())
+        b = 0.0;
+    if (w == m_w && b == m_b)
         return;
     m_w = w;
-    if (!m_data.isEmpty()) {
+    m_b = b;
+    emitComputedColumnsChanged();
+    Q_EMIT parametersChanged();
+}
+
+void DatasetModel::setObjective(const Objective &objective)
+{
+    m_objective = objective;
+    if (!objective.hasBias())
+        m_b = 0.0;
+    Q_EMIT headerDataChanged(Qt::Horizontal, PredictionColumn, SquaredErrorColumn);
+    emitComputedColumnsChanged();
+    Q_EMIT objectiveChanged();
+    Q_EMIT parametersChanged();
+}
+
+void DatasetModel::emitComputedColumnsChanged()
+{
+    if (!m_data.isEmpty())
         Q_EMIT dataChanged(index(0, PredictionColumn), index(rowCount() - 1, SquaredErrorColumn));
-    }
-    Q_EMIT wChanged(w);
 }
 
 void DatasetModel::setPoint(int row, double x, double y)
@@ -98,7 +127,7 @@ QVariant DatasetModel::data(const QModelIndex &index, int role) const
     const auto row = std::size_t(index.row());
     const double x = m_data.x(row);
     const double y = m_data.y(row);
-    const double prediction = m_w * x;
+    const double prediction = predict(x);
 
     if (role == Qt::TextAlignmentRole)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -112,7 +141,7 @@ QVariant DatasetModel::data(const QModelIndex &index, int role) const
     case PredictionColumn:
         return computedText(prediction);
     case SquaredErrorColumn:
-        return computedText((prediction - y) * (prediction - y));
+        return computedText(LossFunction::pointLoss(m_objective, prediction - y));
     default:
         return {};
     }
@@ -150,8 +179,16 @@ QVariant DatasetModel::headerData(int section, Qt::Orientation orientation, int 
     case YColumn:
         return yLabel();
     case PredictionColumn:
-        return tr("prediction w·x");
+        return m_objective.hasBias() ? tr("prediction w·x + b") : tr("prediction w·x");
     case SquaredErrorColumn:
+        switch (m_objective.loss) {
+        case LossKind::Mae:
+            return tr("absolute error");
+        case LossKind::Huber:
+            return tr("Huber loss");
+        case LossKind::Mse:
+            break;
+        }
         return tr("squared error");
     default:
         return {};

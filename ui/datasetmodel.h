@@ -1,11 +1,13 @@
 #pragma once
 
 #include "dataset.h"
+#include "objective.h"
 
 #include <QAbstractTableModel>
 
-// The window's data and current w, as a table: x, y, prediction w·x and squared error.
-// The one place the window's dataset is changed; every view follows its signals.
+// The window's data, model, loss and current parameters, as a table: x, y, the prediction
+// w·x (+ b) and each point's loss. The one place the window's data and parameters change;
+// every view follows its signals.
 class DatasetModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -17,6 +19,10 @@ public:
 
     const Dataset &dataset() const { return m_data; }
     double w() const { return m_w; }
+    double b() const { return m_b; }
+    const Objective &objective() const { return m_objective; }
+    // The model's prediction at x with the current parameters.
+    double predict(double x) const { return m_w * x + m_b; }
 
     // Replaces the data; the names are the file's column headers, shown beside x and y.
     void setDataset(const Dataset &data, const QString &xName = {}, const QString &yName = {});
@@ -24,6 +30,10 @@ public:
     QString xLabel() const;
     QString yLabel() const;
     void setW(double w);
+    // b is kept at 0 for the model y = w·x.
+    void setB(double b);
+    void setParameters(double w, double b);
+    void setObjective(const Objective &objective);
     void setPoint(int row, double x, double y);
     int addPoint(double x, double y);
     void removePoint(int row);
@@ -41,15 +51,21 @@ Q_SIGNALS:
     void pointsChanged();
     // The dataset was replaced as a whole (a file was opened).
     void datasetReplaced();
-    void wChanged(double w);
+    // w or b changed.
+    void parametersChanged();
+    // The model or the loss changed.
+    void objectiveChanged();
     // A typed edit was refused; `message` says why.
     void editRejected(const QString &message);
 
 private:
     void emitRowChanged(int row);
+    void emitComputedColumnsChanged();
 
     Dataset m_data = Dataset::lesson();
     QString m_xName;
     QString m_yName;
+    Objective m_objective;
     double m_w = 0.0;
+    double m_b = 0.0;
 };

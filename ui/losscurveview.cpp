@@ -2,6 +2,7 @@
 
 #include "chartstyle.h"
 #include "datasetmodel.h"
+#include "lossfunction.h"
 #include "mseloss.h"
 
 #include <QLineSeries>
@@ -10,6 +11,30 @@
 
 #include <algorithm>
 #include <cmath>
+
+namespace {
+
+QString lossTitle(LossKind kind)
+{
+    switch (kind) {
+    case LossKind::Mae:
+        return LossCurveView::tr("mean absolute error");
+    case LossKind::Huber:
+        return LossCurveView::tr("Huber loss");
+    case LossKind::Mse:
+        break;
+    }
+    return LossCurveView::tr("mean squared error");
+}
+
+std::vector<double> shifted(std::vector<double> values, double by)
+{
+    for (double &value : values)
+        value -= by;
+    return values;
+}
+
+} // namespace
 
 LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     : QChartView(parent)
@@ -27,7 +52,6 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     ChartStyle::apply(chart);
     setRenderHint(QPainter::Antialiasing);
 
-    m_curve->setName(tr("MSE(w)"));
     m_curve->setPen(ChartStyle::modelPen());
     m_trail->setName(tr("gradient descent"));
     ChartStyle::stylePoints(m_trail, ChartStyle::trailColor(), 7);
@@ -54,7 +78,17 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     }
 
     connect(model, &DatasetModel::pointsChanged, this, &LossCurveView::updateCurve);
-    connect(model, &DatasetModel::wChanged, this, &LossCurveView::updateMarker);
+    // The curve is the slice through the current b, so a new b redraws it; a new w only
+    // moves the marker.
+    connect(model, &DatasetModel::parametersChanged, this, [this] {
+        if (m_model->b() != m_sliceB) {
+            m_sliceB = m_model->b();
+            updateCurve();
+        } else {
+            updateMarker();
+        }
+    });
+    connect(model, &DatasetModel::objectiveChanged, this, &LossCurveView::updateCurve);
     setRange(ParameterRange::forDataset(model->dataset()));
 }
 
@@ -102,35 +136,49 @@ int LossCurveView::gridPointCount() const
 void LossCurveView::updateCurve()
 {
     const Dataset &data = m_model->dataset();
-    // Only finite values reach the chart; the loss axis runs from 0 to the curve's top.
+    const Objective &objective = m_model->objective();
+    const double b = m_model->b();
+
+    // The slice of the loss through the current b. Only finite values reach the chart; the
+    // loss axis runs from 0 to the curve's top.
     QList<QPointF> points;
     points.reserve(samples);
     double top = 0.0;
-    for (const QPointF &point : MseLoss::curve(data, m_range.minimum, m_range.maximum, samples)) {
-        if (!std::isfinite(point.y()))
+    const double step = (m_range.maximum - m_range.minimum) / double(samples - 1);
+    for (int i = 0; i < samples; ++i) {
+        const double w = i == samples - 1 ? m_range.maximum : m_range.minimum + double(i) * step;
+        const double loss = LossFunction::loss(data, objective, w, b);
+        if (!std::isfinite(loss))
             continue;
-        points.append(point);
-        top = std::max(top, point.y());
+        points.append(QPointF(w, loss));
+        top = std::max(top, loss);
     }
     m_curve->replace(points);
+    m_curve->setName(objective.hasBias() ? tr("loss at w, b = %1").arg(b, 0, 'g', 4)
+                                         : tr("loss at w"));
+    m_axisLoss->setTitleText(lossTitle(objective.loss));
     m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
     m_axisLoss->applyNiceNumbers();
 
-    const auto optimum = MseLoss::optimum(data);
+    // The exact optimum along the slice, where the MSE has one: w* = Σx(y − b) / Σx².
+    const auto optimum = objective.loss == LossKind::Mse
+        ? MseLoss::optimum(Dataset(data.xs(), shifted(data.ys(), b)))
+        : std::nullopt;
     if (optimum && std::isfinite(*optimum))
-        m_optimum->replace({QPointF(*optimum, MseLoss::loss(data, *optimum))});
+        m_optimum->replace({QPointF(*optimum, LossFunction::loss(data, objective, *optimum, b))});
     else
         m_optimum->clear();
-    chart()->setTitle(data.isEmpty() ? tr("No points: add some by clicking the data chart.")
-                          : !optimum ? tr("All x are 0: every w gives the same loss.")
-                                     : QString());
+    chart()->setTitle(data.isEmpty()        ? tr("No points: add some by clicking the data chart.")
+                          : data.allXZero() ? tr("All x are 0: every w gives the same loss.")
+                                            : QString());
     updateMarker();
 }
 
 void LossCurveView::updateMarker()
 {
     const double w = m_model->w();
-    const double loss = MseLoss::loss(m_model->dataset(), w);
+    const double loss =
+        LossFunction::loss(m_model->dataset(), m_model->objective(), w, m_model->b());
     if (std::isfinite(w) && std::isfinite(loss))
         m_marker->replace({QPointF(w, loss)});
     else

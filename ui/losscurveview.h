@@ -47,4 +47,5 @@ private:
     QScatterSeries *m_grid;
     QScatterSeries *m_optimum;
     QScatterSeries *m_marker;
+    double m_sliceB = 0.0;
 };

@@ -36,6 +36,21 @@ LossStepView::LossStepView(QWidget *parent)
 
 void LossStepView::setTrail(const std::vector<TrainingStep> &trail)
 {
+    m_trail = trail;
+    // Hidden behind another tab, the chart is redrawn when it is shown again.
+    if (isVisible())
+        redraw();
+}
+
+void LossStepView::showEvent(QShowEvent *event)
+{
+    QChartView::showEvent(event);
+    redraw();
+}
+
+void LossStepView::redraw()
+{
+    const std::vector<TrainingStep> &trail = m_trail;
     QList<QPointF> points;
     points.reserve(qsizetype(trail.size()));
     double top = 0.0;

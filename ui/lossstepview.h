@@ -19,7 +19,13 @@ public:
 
     void setTrail(const std::vector<TrainingStep> &trail);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void redraw();
+
+    std::vector<TrainingStep> m_trail;
     QValueAxis *m_axisStep;
     QValueAxis *m_axisLoss;
     QLineSeries *m_loss;

@@ -7,7 +7,9 @@
 #include "datasetmodel.h"
 #include "gridsearchpanel.h"
 #include "losscurveview.h"
+#include "lossfunction.h"
 #include "lossstepview.h"
+#include "modelpanel.h"
 #include "mseloss.h"
 #include "parameterpanel.h"
 #include "trainingcontroller.h"
@@ -20,6 +22,7 @@
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -41,6 +44,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_training(new TrainingPanel)
     , m_lossStep(new LossStepView)
     , m_gridSearch(new GridSearchPanel)
+    , m_modelPanel(new ModelPanel)
     , m_tabs(new QTabWidget)
 {
     setWindowTitle(tr("LossLab"));
@@ -60,6 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
     left->setStretchFactor(1, 2);
 
     m_tabs->addTab(m_lossStep, tr("Loss per step"));
+    m_tabs->addTab(m_modelPanel, tr("Model and optimizer"));
     m_tabs->addTab(m_gridSearch, tr("Grid search"));
 
     auto *controls = new QWidget;
@@ -86,13 +91,20 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->showMessage(tr("Drag the points, move w, or press Train."));
 
     connect(m_model, &DatasetModel::pointsChanged, this, &MainWindow::handlePointsChanged);
-    connect(m_model, &DatasetModel::wChanged, this, [this](double w) {
-        m_parameters->setW(w);
-        m_parameters->setLoss(MseLoss::loss(m_model->dataset(), w), !m_model->dataset().isEmpty());
-    });
+    connect(m_model, &DatasetModel::parametersChanged, this, &MainWindow::showParameters);
     connect(m_model, &DatasetModel::editRejected, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    connect(m_parameters, &ParameterPanel::wEdited, this, &MainWindow::handleWEdited);
+    connect(m_parameters, &ParameterPanel::wEdited, this,
+            [this](double w) { setParametersByHand(w, m_model->b()); });
+    connect(m_parameters, &ParameterPanel::bEdited, this,
+            [this](double b) { setParametersByHand(m_model->w(), b); });
+    connect(m_modelPanel, &ModelPanel::objectiveChanged, this, &MainWindow::setObjective);
+    connect(m_modelPanel, &ModelPanel::optimizerChanged, this, [this](const OptimizerSettings &s) {
+        m_controller->setOptimizer(s);
+        updateStableLimit();
+    });
+    connect(m_modelPanel, &ModelPanel::fieldRejected, this,
+            [this](const QString &error) { m_training->showMessage(error, true); });
 
     connect(m_training, &TrainingPanel::trainToggled, this, &MainWindow::toggleTraining);
     connect(m_training, &TrainingPanel::stepRequested, m_controller, [this] {
@@ -120,6 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
             &LossCurveView::addGridPoint);
 
     m_controller->setSettings(m_training->settings());
+    m_controller->setOptimizer(m_modelPanel->optimizer());
     m_controller->setStepsPerSecond(m_training->stepsPerSecond());
     setDataset(Dataset::lesson(), tr("the lesson: (1, 2), (2, 4), (3, 6)"));
 }
@@ -196,13 +209,11 @@ void MainWindow::setDataset(const Dataset &data, const QString &title, const QSt
     // Queued in this order, the worker pauses, takes the data and starts again from w = 0.
     m_controller->pause();
     m_model->setDataset(data, xName, yName);
-    const ParameterRange range = ParameterRange::forDataset(data);
-    m_parameters->setRange(range);
-    m_lossCurve->setRange(range);
-    m_model->setW(0.0);
+    updateRanges();
+    m_model->setParameters(0.0, 0.0);
     m_controller->reset();
-    m_controller->setParameter(0.0);
-    m_parameters->setLoss(MseLoss::loss(data, 0.0), !data.isEmpty());
+    m_controller->setParameters(0.0, 0.0);
+    showParameters();
     setWindowTitle(tr("LossLab — %1").arg(title));
 }
 
@@ -292,24 +303,71 @@ void MainWindow::showAbout()
             .arg(CommandLine::version()));
 }
 
-void MainWindow::handleWEdited(double w)
+void MainWindow::setParametersByHand(double w, double b)
 {
-    m_model->setW(w);
-    m_controller->setParameter(w);
+    m_model->setParameters(w, b);
+    m_controller->setParameters(m_model->w(), m_model->b());
+}
+
+void MainWindow::setObjective(const Objective &objective)
+{
+    // A new model or loss starts the run afresh from the same start, so that one trail never
+    // mixes two objectives.
+    const bool modelChanged = objective.model != m_model->objective().model;
+    m_controller->pause();
+    m_model->setObjective(objective);
+    m_controller->setObjective(objective);
+    m_parameters->setBiasVisible(objective.hasBias());
+    if (modelChanged)
+        updateRanges();
+    m_controller->reset();
+    m_controller->setParameters(m_model->w(), m_model->b());
+    m_gridSearch->runButton()->setEnabled(objective.model == ModelKind::Origin
+                                          && objective.loss == LossKind::Mse);
+    updateStableLimit();
+    showParameters();
+}
+
+void MainWindow::updateRanges()
+{
+    const Dataset &data = m_model->dataset();
+    const ParameterRange range = ParameterRange::forDataset(data, m_model->objective().model);
+    m_parameters->setRange(range);
+    m_parameters->setBiasRange(ParameterRange::forBias(data));
+    m_lossCurve->setRange(range);
+}
+
+void MainWindow::updateStableLimit()
+{
+    // The limit is a property of plain gradient descent on the MSE; other rules have none.
+    const bool applies = m_model->objective().loss == LossKind::Mse
+        && m_modelPanel->optimizer().kind == OptimizerKind::Gd;
+    m_training->setStableLimit(
+        applies ? MseLoss::stableLearningRateLimit(m_model->dataset(), m_model->objective().model)
+                : std::nullopt,
+        applies);
+}
+
+void MainWindow::showParameters()
+{
+    m_parameters->setW(m_model->w());
+    m_parameters->setB(m_model->b());
+    m_parameters->setLoss(
+        LossFunction::loss(m_model->dataset(), m_model->objective(), m_model->w(), m_model->b()),
+        !m_model->dataset().isEmpty(), m_model->objective().loss);
 }
 
 void MainWindow::handlePointsChanged()
 {
-    const Dataset &data = m_model->dataset();
-    m_controller->setDataset(data);
-    m_training->setStableLimit(MseLoss::stableLearningRateLimit(data));
-    m_parameters->setLoss(MseLoss::loss(data, m_model->w()), !data.isEmpty());
+    m_controller->setDataset(m_model->dataset());
+    updateStableLimit();
+    showParameters();
 }
 
 void MainWindow::handleProgress(const TrainingStep &state)
 {
-    m_model->setW(state.w);
-    m_training->showState(state);
+    m_model->setParameters(state.w, state.b);
+    m_training->showState(state, m_model->objective());
     const auto trail = m_controller->trail();
     m_lossCurve->setTrail(trail);
     m_lossStep->setTrail(trail);

@@ -8,12 +8,14 @@ class DatasetModel;
 class GridSearchPanel;
 class LossCurveView;
 class LossStepView;
+class ModelPanel;
 class ParameterPanel;
 class QTableView;
 class QTabWidget;
 class TrainingController;
 class TrainingPanel;
 class Dataset;
+struct Objective;
 struct TrainingStep;
 struct WindowOptions;
 
@@ -50,13 +52,18 @@ public:
     ParameterPanel *parameters() const { return m_parameters; }
     TrainingPanel *training() const { return m_training; }
     GridSearchPanel *gridSearch() const { return m_gridSearch; }
+    ModelPanel *modelPanel() const { return m_modelPanel; }
 
 private:
     void createMenus();
     void openFileFromDialog();
     void openExample(const QString &resource, const QString &title);
     void showAbout();
-    void handleWEdited(double w);
+    void setParametersByHand(double w, double b);
+    void setObjective(const Objective &objective);
+    void updateRanges();
+    void updateStableLimit();
+    void showParameters();
     void handlePointsChanged();
     void handleProgress(const TrainingStep &state);
     void toggleTraining();
@@ -71,5 +78,6 @@ private:
     TrainingPanel *m_training;
     LossStepView *m_lossStep;
     GridSearchPanel *m_gridSearch;
+    ModelPanel *m_modelPanel;
     QTabWidget *m_tabs;
 };

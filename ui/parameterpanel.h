@@ -1,16 +1,16 @@
 #pragma once
 
+#include "objective.h"
 #include "parameterrange.h"
 
 #include <QWidget>
 
-class QDoubleSpinBox;
+class ParameterSlider;
 class QLabel;
 class QSlider;
 
-// The w slider with its spin box and the loss readout. The slider covers the parameter
-// range at a resolution of a tenth of its step; arrow keys move w by one step (0.1 on the
-// lesson's data). wEdited() is emitted for the user's changes only, never for setW().
+// The model's parameters, w and (for y = w·x + b) b, each with a slider and a spin box, and
+// the readout of the loss at them.
 class ParameterPanel : public QWidget
 {
     Q_OBJECT
@@ -19,27 +19,26 @@ public:
     explicit ParameterPanel(QWidget *parent = nullptr);
 
     void setRange(const ParameterRange &range);
-    const ParameterRange &range() const { return m_range; }
+    const ParameterRange &range() const;
+    void setBiasRange(const ParameterRange &range);
+    const ParameterRange &biasRange() const;
+    void setBiasVisible(bool visible);
     void setW(double w);
-    double w() const;
-    // Shows the loss at the current w, or says why there is none.
-    void setLoss(double loss, bool hasData);
+    void setB(double b);
+    // Shows the loss at the current parameters, or says why there is none.
+    void setLoss(double loss, bool hasData, LossKind kind = LossKind::Mse);
 
-    QSlider *slider() const { return m_slider; }
-    QDoubleSpinBox *spinBox() const { return m_spinBox; }
+    ParameterSlider *wSlider() const { return m_w; }
+    ParameterSlider *bSlider() const { return m_b; }
+    QSlider *slider() const;
     QLabel *lossLabel() const { return m_loss; }
 
 Q_SIGNALS:
     void wEdited(double w);
+    void bEdited(double b);
 
 private:
-    void handleSliderMoved(int tick);
-    void handleSpinBoxChanged(double w);
-    double resolution() const;
-    int tickFor(double w) const;
-
-    ParameterRange m_range;
-    QSlider *m_slider;
-    QDoubleSpinBox *m_spinBox;
+    ParameterSlider *m_w;
+    ParameterSlider *m_b;
     QLabel *m_loss;
 };

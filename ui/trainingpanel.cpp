@@ -1,6 +1,6 @@
 #include "trainingpanel.h"
 
-#include "numberformat.h"
+#include "numberfield.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -28,11 +28,11 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     , m_train(new QPushButton(tr("&Train"), this))
     , m_step(new QPushButton(tr("&Step"), this))
     , m_reset(new QPushButton(tr("&Reset"), this))
-    , m_learningRate(new QLineEdit(this))
+    , m_learningRate(new NumberField(0.01, 0.0, false, qInf(), this))
     , m_stableLimit(new QLabel(this))
     , m_speed(new QComboBox(this))
     , m_maxSteps(new QSpinBox(this))
-    , m_tolerance(new QLineEdit(this))
+    , m_tolerance(new NumberField(1e-6, 0.0, true, qInf(), this))
     , m_readout(new QLabel(this))
     , m_message(new QLabel(this))
 {
@@ -43,7 +43,6 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_step->setToolTip(tr("Take one gradient-descent step"));
     m_reset->setToolTip(tr("Go back to the starting w and clear the trail"));
 
-    m_learningRate->setText(number(m_settings.learningRate));
     m_learningRate->setAccessibleDescription(tr("Learning rate lr in w ← w − lr · dMSE/dw"));
     m_learningRate->setToolTip(m_learningRate->accessibleDescription());
     m_learningRate->setAccessibleName(tr("learning rate"));
@@ -63,7 +62,6 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_maxSteps->setValue(int(m_settings.maxSteps));
     m_maxSteps->setGroupSeparatorShown(true);
     m_maxSteps->setToolTip(tr("Training stops by itself after this many steps"));
-    m_tolerance->setText(number(m_settings.tolerance));
     m_tolerance->setAccessibleDescription(
         tr("Training stops when |gradient| falls below this (0: never)"));
     m_tolerance->setToolTip(m_tolerance->accessibleDescription());
@@ -101,8 +99,18 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     connect(m_train, &QPushButton::clicked, this, &TrainingPanel::trainToggled);
     connect(m_step, &QPushButton::clicked, this, &TrainingPanel::stepRequested);
     connect(m_reset, &QPushButton::clicked, this, &TrainingPanel::resetRequested);
-    connect(m_learningRate, &QLineEdit::editingFinished, this, &TrainingPanel::readLearningRate);
-    connect(m_tolerance, &QLineEdit::editingFinished, this, &TrainingPanel::readTolerance);
+    connect(m_learningRate, &NumberField::valueChanged, this, [this](double value) {
+        m_settings.learningRate = value;
+        Q_EMIT settingsChanged(m_settings);
+    });
+    connect(m_tolerance, &NumberField::valueChanged, this, [this](double value) {
+        m_settings.tolerance = value;
+        Q_EMIT settingsChanged(m_settings);
+    });
+    for (NumberField *field : {m_learningRate, m_tolerance}) {
+        connect(field, &NumberField::rejected, this,
+                [this](const QString &error) { showMessage(error, true); });
+    }
     connect(m_maxSteps, &QSpinBox::valueChanged, this, [this](int value) {
         m_settings.maxSteps = value;
         Q_EMIT settingsChanged(m_settings);
@@ -122,11 +130,18 @@ void TrainingPanel::setRunning(bool running)
     m_train->setText(running ? tr("&Pause") : tr("&Train"));
 }
 
-void TrainingPanel::showState(const TrainingStep &state)
+void TrainingPanel::showState(const TrainingStep &state, const Objective &objective)
 {
-    m_readout->setText(tr("step %1   w = %2   MSE = %3   dMSE/dw = %4")
-                           .arg(state.step)
-                           .arg(number(state.w), number(state.loss), number(state.gradient)));
+    const QString loss = objective.loss == LossKind::Mae ? tr("MAE")
+        : objective.loss == LossKind::Huber              ? tr("Huber")
+                                                         : tr("MSE");
+    QString text = tr("step %1   w = %2").arg(state.step).arg(number(state.w));
+    if (objective.hasBias())
+        text += tr("   b = %1").arg(number(state.b));
+    text += tr("   %1 = %2   d%1/dw = %3").arg(loss, number(state.loss), number(state.gradW));
+    if (objective.hasBias())
+        text += tr("   d%1/db = %2").arg(loss, number(state.gradB));
+    m_readout->setText(text);
 }
 
 void TrainingPanel::showStop(StopReason reason, const QString &message)
@@ -146,50 +161,17 @@ void TrainingPanel::clearMessage()
     m_message->clear();
 }
 
-void TrainingPanel::setStableLimit(std::optional<double> limit)
+void TrainingPanel::setStableLimit(std::optional<double> limit, bool applies)
 {
-    m_stableLimit->setText(limit ? tr("stable below %1").arg(number(*limit))
-                                 : tr("every rate is stable (all x are 0)"));
+    if (!applies)
+        m_stableLimit->clear();
+    else if (limit)
+        m_stableLimit->setText(tr("stable below %1").arg(number(*limit)));
+    else
+        m_stableLimit->setText(tr("every rate is stable (all x are 0)"));
 }
 
-void TrainingPanel::readLearningRate()
+QLineEdit *TrainingPanel::learningRateEdit() const
 {
-    const auto value = NumberFormat::parseFinite(m_learningRate->text().toStdString());
-    if (!value || *value <= 0.0) {
-        showFieldError(m_learningRate,
-                       tr("The learning rate must be a positive number such as 0.01; "
-                          "keeping %1.")
-                           .arg(number(m_settings.learningRate)));
-        return;
-    }
-    showFieldError(m_learningRate, QString());
-    if (*value == m_settings.learningRate)
-        return;
-    m_settings.learningRate = *value;
-    Q_EMIT settingsChanged(m_settings);
-}
-
-void TrainingPanel::readTolerance()
-{
-    const auto value = NumberFormat::parseFinite(m_tolerance->text().toStdString());
-    if (!value || *value < 0.0) {
-        showFieldError(m_tolerance,
-                       tr("The tolerance must be 0 or a positive number; keeping %1.")
-                           .arg(number(m_settings.tolerance)));
-        return;
-    }
-    showFieldError(m_tolerance, QString());
-    if (*value == m_settings.tolerance)
-        return;
-    m_settings.tolerance = *value;
-    Q_EMIT settingsChanged(m_settings);
-}
-
-void TrainingPanel::showFieldError(QLineEdit *field, const QString &error)
-{
-    field->setStyleSheet(
-        error.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 2px solid #b00020; }"));
-    field->setToolTip(error.isEmpty() ? field->accessibleDescription() : error);
-    if (!error.isEmpty())
-        showMessage(error, true);
+    return m_learningRate;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "objective.h"
 #include "trainer.h"
 #include "trainingstep.h"
 
@@ -7,6 +8,7 @@
 
 class QComboBox;
 class QLabel;
+class NumberField;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -27,17 +29,18 @@ public:
     int stepsPerSecond() const;
 
     void setRunning(bool running);
-    void showState(const TrainingStep &state);
+    void showState(const TrainingStep &state, const Objective &objective = {});
     void showStop(StopReason reason, const QString &message);
     void showMessage(const QString &message, bool isError);
     void clearMessage();
     // The largest stable learning rate for the data, shown beside the field; none if empty.
-    void setStableLimit(std::optional<double> limit);
+    // `applies` is false where no simple limit exists (other losses and optimizers).
+    void setStableLimit(std::optional<double> limit, bool applies = true);
 
     QPushButton *trainButton() const { return m_train; }
     QPushButton *stepButton() const { return m_step; }
     QPushButton *resetButton() const { return m_reset; }
-    QLineEdit *learningRateEdit() const { return m_learningRate; }
+    QLineEdit *learningRateEdit() const;
     QComboBox *speedBox() const { return m_speed; }
     QLabel *readout() const { return m_readout; }
     QLabel *message() const { return m_message; }
@@ -50,19 +53,15 @@ Q_SIGNALS:
     void speedChanged(int stepsPerSecond);
 
 private:
-    void readLearningRate();
-    void readTolerance();
-    void showFieldError(QLineEdit *field, const QString &error);
-
     TrainerSettings m_settings;
     QPushButton *m_train;
     QPushButton *m_step;
     QPushButton *m_reset;
-    QLineEdit *m_learningRate;
+    NumberField *m_learningRate;
     QLabel *m_stableLimit;
     QComboBox *m_speed;
     QSpinBox *m_maxSteps;
-    QLineEdit *m_tolerance;
+    NumberField *m_tolerance;
     QLabel *m_readout;
     QLabel *m_message;
 };

@@ -1,0 +1,143 @@
+#include "modelpanel.h"
+
+#include "numberfield.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+
+ModelPanel::ModelPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new QComboBox(this))
+    , m_loss(new QComboBox(this))
+    , m_optimizer(new QComboBox(this))
+    , m_form(new QFormLayout(this))
+{
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_model->addItem(tr("y = w·x (through the origin)"), int(ModelKind::Origin));
+    m_model->addItem(tr("y = w·x + b (a line with a bias)"), int(ModelKind::Line));
+    m_model->setToolTip(tr("The model whose parameters are trained"));
+    m_loss->addItem(tr("MSE: mean squared error"), int(LossKind::Mse));
+    m_loss->addItem(tr("MAE: mean absolute error"), int(LossKind::Mae));
+    m_loss->addItem(tr("Huber: squared near 0, absolute beyond δ"), int(LossKind::Huber));
+    m_loss->setToolTip(tr("How the residuals are scored"));
+    const QStringList names = {tr("gradient descent"), tr("momentum"), tr("Nesterov momentum"),
+                               tr("AdaGrad"),          tr("RMSprop"),  tr("Adam")};
+    for (OptimizerKind kind : Optimizer::all())
+        m_optimizer->addItem(names.value(int(kind)), int(kind));
+    m_optimizer->setToolTip(tr("The update rule, with torch.optim's defaults"));
+
+    m_form->addRow(tr("&Model"), m_model);
+    m_form->addRow(tr("L&oss"), m_loss);
+    m_delta =
+        addField(tr("Huber &δ"), 1.0, 0.0, false, qInf(), tr("Residuals beyond δ count linearly"));
+    m_form->addRow(tr("Optimi&zer"), m_optimizer);
+    m_momentum = addField(tr("Momentum μ"), 0.9, 0.0, true, qInf(),
+                          tr("How much of the last velocity each step keeps"));
+    m_dampening = addField(tr("Dampening"), 0.0, 0.0, true, 1.0 + 1e-12,
+                           tr("How much of each new gradient is left out of the velocity"));
+    m_alpha = addField(tr("Smoothing α"), 0.99, 0.0, true, 1.0,
+                       tr("How slowly the average of squared gradients forgets"));
+    m_rmspropMomentum =
+        addField(tr("Momentum"), 0.0, 0.0, true, qInf(), tr("RMSprop's momentum (0: none)"));
+    m_centered = new QCheckBox(tr("centered (divide by the gradient's variance)"), this);
+    m_form->addRow(QString(), m_centered);
+    m_beta1 = addField(tr("β1"), 0.9, 0.0, true, 1.0, tr("Decay of the gradient's average m"));
+    m_beta2 =
+        addField(tr("β2"), 0.999, 0.0, true, 1.0, tr("Decay of the squared gradient's average v"));
+    m_amsgrad = new QCheckBox(tr("AMSGrad (use the largest v so far)"), this);
+    m_form->addRow(QString(), m_amsgrad);
+    m_lrDecay =
+        addField(tr("Rate decay"), 0.0, 0.0, true, qInf(), tr("lr_t = lr / (1 + (t − 1)·decay)"));
+    m_initialAccumulator = addField(tr("Initial sum"), 0.0, 0.0, true, qInf(),
+                                    tr("Where the sum of squared gradients starts"));
+    m_eps = addField(tr("ε"), 1e-8, 0.0, false, qInf(),
+                     tr("Added to the denominator so that it is never 0"));
+
+    connect(m_model, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT objectiveChanged(objective()); });
+    connect(m_loss, &QComboBox::currentIndexChanged, this, [this] {
+        updateVisibleRows();
+        Q_EMIT objectiveChanged(objective());
+    });
+    connect(m_delta, &NumberField::valueChanged, this,
+            [this] { Q_EMIT objectiveChanged(objective()); });
+    connect(m_optimizer, &QComboBox::currentIndexChanged, this, [this] {
+        // Each optimizer has its own default ε: AdaGrad 1e-10, the others 1e-8.
+        OptimizerSettings defaults;
+        defaults.kind = OptimizerKind(m_optimizer->currentData().toInt());
+        m_eps->setValue(defaults.epsilon());
+        updateVisibleRows();
+        emitOptimizer();
+    });
+    for (QCheckBox *box : {m_centered, m_amsgrad})
+        connect(box, &QCheckBox::toggled, this, &ModelPanel::emitOptimizer);
+    updateVisibleRows();
+}
+
+Objective ModelPanel::objective() const
+{
+    Objective objective;
+    objective.model = ModelKind(m_model->currentData().toInt());
+    objective.loss = LossKind(m_loss->currentData().toInt());
+    objective.delta = m_delta->value();
+    return objective;
+}
+
+OptimizerSettings ModelPanel::optimizer() const
+{
+    OptimizerSettings settings;
+    settings.kind = OptimizerKind(m_optimizer->currentData().toInt());
+    settings.momentum = m_momentum->value();
+    settings.dampening = settings.kind == OptimizerKind::Momentum ? m_dampening->value() : 0.0;
+    settings.alpha = m_alpha->value();
+    settings.rmspropMomentum = m_rmspropMomentum->value();
+    settings.centered = m_centered->isChecked();
+    settings.beta1 = m_beta1->value();
+    settings.beta2 = m_beta2->value();
+    settings.amsgrad = m_amsgrad->isChecked();
+    settings.lrDecay = m_lrDecay->value();
+    settings.initialAccumulator = m_initialAccumulator->value();
+    settings.eps = m_eps->value();
+    return settings;
+}
+
+NumberField *ModelPanel::addField(const QString &label, double value, double minimum,
+                                  bool allowMinimum, double maximum, const QString &tip)
+{
+    auto *field = new NumberField(value, minimum, allowMinimum, maximum, this);
+    field->setAccessibleName(label);
+    field->setAccessibleDescription(tip);
+    field->setToolTip(tip);
+    m_form->addRow(label, field);
+    connect(field, &NumberField::rejected, this, &ModelPanel::fieldRejected);
+    if (field != m_delta)
+        connect(field, &NumberField::valueChanged, this, &ModelPanel::emitOptimizer);
+    return field;
+}
+
+void ModelPanel::updateVisibleRows()
+{
+    const auto kind = OptimizerKind(m_optimizer->currentData().toInt());
+    const bool sgd = kind == OptimizerKind::Momentum || kind == OptimizerKind::Nesterov;
+    const bool rmsprop = kind == OptimizerKind::Rmsprop;
+    const bool adam = kind == OptimizerKind::Adam;
+    const bool adagrad = kind == OptimizerKind::Adagrad;
+    m_form->setRowVisible(m_delta, LossKind(m_loss->currentData().toInt()) == LossKind::Huber);
+    m_form->setRowVisible(m_momentum, sgd);
+    m_form->setRowVisible(m_dampening, kind == OptimizerKind::Momentum);
+    m_form->setRowVisible(m_alpha, rmsprop);
+    m_form->setRowVisible(m_rmspropMomentum, rmsprop);
+    m_form->setRowVisible(m_centered, rmsprop);
+    m_form->setRowVisible(m_beta1, adam);
+    m_form->setRowVisible(m_beta2, adam);
+    m_form->setRowVisible(m_amsgrad, adam);
+    m_form->setRowVisible(m_lrDecay, adagrad);
+    m_form->setRowVisible(m_initialAccumulator, adagrad);
+    m_form->setRowVisible(m_eps, adam || rmsprop || adagrad);
+}
+
+void ModelPanel::emitOptimizer()
+{
+    Q_EMIT optimizerChanged(optimizer());
+}
