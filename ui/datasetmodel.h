@@ -23,6 +23,8 @@ public:
     const Objective &objective() const { return m_objective; }
     // The model's prediction at x with the current parameters.
     double predict(double x) const { return m_w * x + m_b; }
+    // The prediction at x with w in place of the current w.
+    double predict(double x, double w) const { return w * x + m_b; }
 
     // Replaces the data; the names are the file's column headers, shown beside x and y.
     void setDataset(const Dataset &data, const QString &xName = {}, const QString &yName = {});

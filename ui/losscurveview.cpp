@@ -5,6 +5,7 @@
 #include "lossfunction.h"
 #include "mseloss.h"
 
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -46,6 +47,7 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     , m_grid(new QScatterSeries(this))
     , m_optimum(new QScatterSeries(this))
     , m_marker(new QScatterSeries(this))
+    , m_tangent(new QLineSeries(this))
 {
     auto *chart = new QChart;
     setChart(chart);
@@ -53,29 +55,51 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
 
     m_curve->setPen(ChartStyle::modelPen());
-    m_trail->setName(tr("gradient descent"));
+    m_trail->setName(tr("steps"));
     ChartStyle::stylePoints(m_trail, ChartStyle::trailColor(), 7);
-    m_grid->setName(tr("grid search"));
+    m_grid->setName(tr("grid"));
     ChartStyle::stylePoints(m_grid, ChartStyle::gridColor(), 8);
-    m_optimum->setName(tr("optimum w*"));
+    m_optimum->setName(tr("w*"));
     ChartStyle::stylePoints(m_optimum, ChartStyle::optimumColor(), 13);
     m_optimum->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-    m_marker->setName(tr("current w"));
+    m_marker->setName(tr("current"));
     ChartStyle::stylePoints(m_marker, ChartStyle::markerColor(), 12);
+
+    QPen tangentPen(ChartStyle::markerColor(), 1.5, Qt::DashLine);
+    m_tangent->setPen(tangentPen);
+    m_tangent->setName(tr("tangent"));
+    QFont titleFont = chart->titleFont();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 0.9);
+    chart->setTitleFont(titleFont);
 
     m_axisW->setTitleText(tr("w"));
     m_axisLoss->setTitleText(tr("mean squared error"));
     m_axisLoss->setLabelFormat(QStringLiteral("%.6g"));
     chart->addAxis(m_axisW, Qt::AlignBottom);
     chart->addAxis(m_axisLoss, Qt::AlignLeft);
+    // Each point's own loss, faint: the curve is their mean. Made once, shown for small data.
+    for (int i = 0; i < maxPointCurves; ++i) {
+        auto *series = new QLineSeries(this);
+        QColor color = ChartStyle::dataColor();
+        color.setAlphaF(0.35);
+        series->setPen(QPen(color, 1.0));
+        series->setName(tr("each point"));
+        chart->addSeries(series);
+        series->attachAxis(m_axisW);
+        series->attachAxis(m_axisLoss);
+        m_pointCurves.append(series);
+    }
     for (QXYSeries *series :
-         {static_cast<QXYSeries *>(m_curve), static_cast<QXYSeries *>(m_grid),
-          static_cast<QXYSeries *>(m_trail), static_cast<QXYSeries *>(m_optimum),
-          static_cast<QXYSeries *>(m_marker)}) {
+         {static_cast<QXYSeries *>(m_curve), static_cast<QXYSeries *>(m_tangent),
+          static_cast<QXYSeries *>(m_grid), static_cast<QXYSeries *>(m_trail),
+          static_cast<QXYSeries *>(m_optimum), static_cast<QXYSeries *>(m_marker)}) {
         chart->addSeries(series);
         series->attachAxis(m_axisW);
         series->attachAxis(m_axisLoss);
     }
+
+    for (int i = 1; i < maxPointCurves; ++i)
+        chart->legend()->markers(m_pointCurves[i]).first()->setVisible(false);
 
     connect(model, &DatasetModel::pointsChanged, this, &LossCurveView::updateCurve);
     // The curve is the slice through the current b, so a new b redraws it; a new w only
@@ -128,6 +152,11 @@ QPointF LossCurveView::marker() const
     return m_marker->count() > 0 ? m_marker->at(0) : QPointF();
 }
 
+QString LossCurveView::title() const
+{
+    return chart()->title();
+}
+
 int LossCurveView::gridPointCount() const
 {
     return int(m_grid->count());
@@ -154,8 +183,8 @@ void LossCurveView::updateCurve()
         top = std::max(top, loss);
     }
     m_curve->replace(points);
-    m_curve->setName(objective.hasBias() ? tr("loss at w, b = %1").arg(b, 0, 'g', 4)
-                                         : tr("loss at w"));
+    updatePointCurves();
+    m_curve->setName(objective.hasBias() ? tr("loss at b = %1").arg(b, 0, 'g', 4) : tr("loss"));
     m_axisLoss->setTitleText(lossTitle(objective.loss));
     m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
     m_axisLoss->applyNiceNumbers();
@@ -168,19 +197,88 @@ void LossCurveView::updateCurve()
         m_optimum->replace({QPointF(*optimum, LossFunction::loss(data, objective, *optimum, b))});
     else
         m_optimum->clear();
-    chart()->setTitle(data.isEmpty()        ? tr("No points: add some by clicking the data chart.")
-                          : data.allXZero() ? tr("All x are 0: every w gives the same loss.")
-                                            : QString());
     updateMarker();
+}
+
+void LossCurveView::updatePointCurves()
+{
+    const Dataset &data = m_model->dataset();
+    const bool show = !data.isEmpty() && int(data.size()) <= maxPointCurves;
+    const int samples = 101;
+    const double step = (m_range.maximum - m_range.minimum) / double(samples - 1);
+    for (int i = 0; i < maxPointCurves; ++i) {
+        QLineSeries *series = m_pointCurves[i];
+        const bool used = show && i < int(data.size());
+        series->setVisible(used);
+        if (!used)
+            continue;
+        QList<QPointF> points;
+        points.reserve(samples);
+        for (int k = 0; k < samples; ++k) {
+            const double w = m_range.minimum + double(k) * step;
+            const double residual =
+                m_model->predict(data.x(std::size_t(i)), w) - data.y(std::size_t(i));
+            const double loss = LossFunction::pointLoss(m_model->objective(), residual);
+            if (std::isfinite(loss))
+                points.append(QPointF(w, loss));
+        }
+        series->replace(points);
+    }
 }
 
 void LossCurveView::updateMarker()
 {
+    const Dataset &data = m_model->dataset();
+    const Objective &objective = m_model->objective();
     const double w = m_model->w();
-    const double loss =
-        LossFunction::loss(m_model->dataset(), m_model->objective(), w, m_model->b());
-    if (std::isfinite(w) && std::isfinite(loss))
-        m_marker->replace({QPointF(w, loss)});
+    const Evaluation value = LossFunction::evaluate(data, objective, w, m_model->b());
+    if (std::isfinite(w) && std::isfinite(value.loss))
+        m_marker->replace({QPointF(w, value.loss)});
     else
         m_marker->clear();
+
+    // The tangent at w has the gradient as its slope.
+    const double half = (m_range.maximum - m_range.minimum) / 8.0;
+    if (std::isfinite(w) && std::isfinite(value.loss) && std::isfinite(value.gradW)) {
+        m_tangent->replace({QPointF(w - half, value.loss - value.gradW * half),
+                            QPointF(w + half, value.loss + value.gradW * half)});
+    } else {
+        m_tangent->clear();
+    }
+    chart()->setTitle(data.isEmpty()        ? tr("No points: add some by clicking the data chart.")
+                          : data.allXZero() ? tr("All x are 0: every w gives the same loss.")
+                                            : gradientFormula(data, objective, value.gradW));
+}
+
+QString LossCurveView::gradientFormula(const Dataset &data, const Objective &objective,
+                                       double gradW)
+{
+    // The gradient is factor/n · Σ ψ(r)·x, with ψ(r) = r (MSE, factor 2), sign(r) (MAE) or r
+    // clamped to ±δ (Huber); the sum is recovered from the mean.
+    const double n = double(data.size());
+    const QString r =
+        objective.hasBias() ? QStringLiteral("w·x + b − y") : QStringLiteral("w·x − y");
+    QString name;
+    double factor = 1.0;
+    QString term;
+    switch (objective.loss) {
+    case LossKind::Mse:
+        name = QStringLiteral("MSE");
+        factor = 2.0;
+        term = QStringLiteral("x(%1)").arg(r);
+        break;
+    case LossKind::Mae:
+        name = QStringLiteral("MAE");
+        term = QStringLiteral("x·sign(%1)").arg(r);
+        break;
+    case LossKind::Huber:
+        name = QStringLiteral("Huber");
+        term = QStringLiteral("x·clamp(%1, ±%2)").arg(r, QString::number(objective.delta, 'g', 4));
+        break;
+    }
+    const double sum = gradW * n / factor;
+    const QString d = objective.hasBias() ? QStringLiteral("∂") : QStringLiteral("d");
+    return QStringLiteral("%1%2/%1w = (%3/n)·Σ %4 = (%3/%5)·(%6) = %7")
+        .arg(d, name, QString::number(factor), term, QString::number(n, 'g', 10),
+             QString::number(sum, 'g', 6), QString::number(gradW, 'g', 6));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "objective.h"
 #include "parameterrange.h"
 #include "trainingstep.h"
 
@@ -7,6 +8,7 @@
 
 #include <vector>
 
+class Dataset;
 class DatasetModel;
 class QLineSeries;
 class QScatterSeries;
@@ -32,11 +34,18 @@ public:
     QPointF marker() const;
     int gridPointCount() const;
 
+    // The gradient's formula with the live numbers, as shown above the chart.
+    static QString gradientFormula(const Dataset &data, const Objective &objective, double gradW);
+    QString title() const;
+
     static constexpr int samples = 401;
+    // Each point's own loss curve is drawn for up to this many points.
+    static constexpr int maxPointCurves = 12;
 
 private:
     void updateCurve();
     void updateMarker();
+    void updatePointCurves();
 
     DatasetModel *m_model;
     ParameterRange m_range;
@@ -47,5 +56,7 @@ private:
     QScatterSeries *m_grid;
     QScatterSeries *m_optimum;
     QScatterSeries *m_marker;
+    QLineSeries *m_tangent;
+    QList<QLineSeries *> m_pointCurves;
     double m_sliceB = 0.0;
 };
