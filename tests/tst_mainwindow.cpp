@@ -4,12 +4,15 @@
 #include "gridsearchpanel.h"
 #include "losscurveview.h"
 #include "mainwindow.h"
+#include "modelpanel.h"
 #include "mseloss.h"
 #include "parameterpanel.h"
+#include "parameterslider.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -43,6 +46,7 @@ private Q_SLOTS:
     void badFileKeepsTheData();
     void columnNamesAndDegenerateData();
     void closingWhileTrainingStopsCleanly();
+    void switchingModelLossAndOptimizer();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -278,6 +282,48 @@ void TestMainWindow::closingWhileTrainingStopsCleanly()
     QTRY_VERIFY(m_window->controller()->latest().step > 1000);
     m_window->close();
     m_window.reset(); // joins the worker; a warning here fails the test
+}
+
+void TestMainWindow::switchingModelLossAndOptimizer()
+{
+    // At w = 0 on the lesson the gradient (2/3)·Σ x(0·x − y) = (2/3)·(−28) is shown above
+    // the loss chart.
+    QCOMPARE(m_window->lossCurve()->title(),
+             QStringLiteral("dMSE/dw = (2/n)·Σ x(w·x − y) = (2/3)·(-28) = -18.6667"));
+
+    // MAE: mean |0·x − y| = (2 + 4 + 6)/3 = 4; gradient mean(x·sign(−y)) = −2.
+    ModelPanel *panel = m_window->modelPanel();
+    panel->lossBox()->setCurrentIndex(panel->lossBox()->findData(int(LossKind::Mae)));
+    QCOMPARE(m_window->parameters()->lossLabel()->text(), QStringLiteral("MAE = 4"));
+    QVERIFY(m_window->lossCurve()->title().startsWith(QStringLiteral("dMAE/dw")));
+    QVERIFY(m_window->lossCurve()->title().endsWith(QStringLiteral("= -2")));
+    QCOMPARE(
+        m_window->model()->headerData(DatasetModel::SquaredErrorColumn, Qt::Horizontal).toString(),
+        QStringLiteral("absolute error"));
+    QTRY_VERIFY(m_window->training()->readout()->text().endsWith(QStringLiteral("dMAE/dw = -2")));
+
+    // The line model shows b and its slider; the prediction column says so.
+    panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Line)));
+    QVERIFY(m_window->parameters()->bSlider()->isVisible());
+    QCOMPARE(
+        m_window->model()->headerData(DatasetModel::PredictionColumn, Qt::Horizontal).toString(),
+        QStringLiteral("prediction w·x + b"));
+    m_window->parameters()->bSlider()->spinBox()->setValue(1.0);
+    QCOMPARE(m_window->model()->b(), 1.0);
+    // b = 1: residuals −1, −3, −5, MAE 3.
+    QCOMPARE(m_window->parameters()->lossLabel()->text(), QStringLiteral("MAE = 3"));
+
+    // Back to y = w·x with MSE and Adam: one Step moves w by lr·g/(|g| + eps), g = −56/3.
+    panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Origin)));
+    QVERIFY(!m_window->parameters()->bSlider()->isVisible());
+    QCOMPARE(m_window->model()->b(), 0.0);
+    panel->lossBox()->setCurrentIndex(panel->lossBox()->findData(int(LossKind::Mse)));
+    panel->optimizerBox()->setCurrentIndex(
+        panel->optimizerBox()->findData(int(OptimizerKind::Adam)));
+    QTest::mouseClick(m_window->training()->stepButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->controller()->latest().step, 1);
+    const double g = -56.0 / 3.0;
+    QVERIFY(std::fabs(m_window->model()->w() - 0.01 * -g / (-g + 1e-8)) < 1e-15);
 }
 
 QTEST_MAIN(TestMainWindow)
