@@ -81,6 +81,8 @@ void TestMainWindow::opensOnTheLesson()
     QCOMPARE(m_window->model()->w(), 0.0);
     // MSE(0) = (4 + 16 + 36)/3 = 18.6667.
     QCOMPARE(m_window->parameters()->lossLabel()->text(), QStringLiteral("MSE = 18.6667"));
+    QCOMPARE(m_window->training()->stableLimitLabel()->text(),
+             QStringLiteral("stable below 0.214286"));
     QCOMPARE(m_window->parameters()->range().minimum, 0.0);
     QCOMPARE(m_window->parameters()->range().maximum, 4.0);
     // The optimum w* = Σxy/Σx² = 28/14 = 2 is on the curve; the marker sits at (0, 56/3).
@@ -220,7 +222,10 @@ void TestMainWindow::gapminderDivergesWithAClearMessage()
              qPrintable(error));
     QCOMPARE(m_window->model()->rowCount(), 187);
 
+    // 0.01 is far above 1/mean(x²) ≈ 1.5e-9: the window warns before training.
     TrainingPanel *training = m_window->training();
+    QVERIFY(training->stableLimitLabel()->text().startsWith(
+        QStringLiteral("above the stable limit 1.49733e-09")));
     training->speedBox()->setCurrentIndex(training->speedBox()->findData(0));
     QTest::mouseClick(training->trainButton(), Qt::LeftButton);
     QTRY_VERIFY(training->message()->text().startsWith(QStringLiteral("Diverged at step")));
@@ -320,6 +325,8 @@ void TestMainWindow::switchingModelLossAndOptimizer()
     panel->lossBox()->setCurrentIndex(panel->lossBox()->findData(int(LossKind::Mse)));
     panel->optimizerBox()->setCurrentIndex(
         panel->optimizerBox()->findData(int(OptimizerKind::Adam)));
+    // Adam has no simple stability limit, so none is shown.
+    QCOMPARE(m_window->training()->stableLimitLabel()->text(), QString());
     QTest::mouseClick(m_window->training()->stepButton(), Qt::LeftButton);
     QTRY_COMPARE(m_window->controller()->latest().step, 1);
     const double g = -56.0 / 3.0;

@@ -101,6 +101,7 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     connect(m_reset, &QPushButton::clicked, this, &TrainingPanel::resetRequested);
     connect(m_learningRate, &NumberField::valueChanged, this, [this](double value) {
         m_settings.learningRate = value;
+        showStableLimit();
         Q_EMIT settingsChanged(m_settings);
     });
     connect(m_tolerance, &NumberField::valueChanged, this, [this](double value) {
@@ -163,12 +164,24 @@ void TrainingPanel::clearMessage()
 
 void TrainingPanel::setStableLimit(std::optional<double> limit, bool applies)
 {
-    if (!applies)
+    m_limit = limit;
+    m_limitApplies = applies;
+    showStableLimit();
+}
+
+void TrainingPanel::showStableLimit()
+{
+    // Warn before training when the rate is already known to diverge.
+    const bool above = m_limitApplies && m_limit && m_settings.learningRate >= *m_limit;
+    m_stableLimit->setStyleSheet(above ? QStringLiteral("color: #b00020;") : QString());
+    if (!m_limitApplies)
         m_stableLimit->clear();
-    else if (limit)
-        m_stableLimit->setText(tr("stable below %1").arg(number(*limit)));
-    else
+    else if (!m_limit)
         m_stableLimit->setText(tr("every rate is stable (all x are 0)"));
+    else if (above)
+        m_stableLimit->setText(tr("above the stable limit %1: will diverge").arg(number(*m_limit)));
+    else
+        m_stableLimit->setText(tr("stable below %1").arg(number(*m_limit)));
 }
 
 QLineEdit *TrainingPanel::learningRateEdit() const

@@ -44,6 +44,7 @@ public:
     QComboBox *speedBox() const { return m_speed; }
     QLabel *readout() const { return m_readout; }
     QLabel *message() const { return m_message; }
+    QLabel *stableLimitLabel() const { return m_stableLimit; }
 
 Q_SIGNALS:
     void trainToggled();
@@ -53,10 +54,14 @@ Q_SIGNALS:
     void speedChanged(int stepsPerSecond);
 
 private:
+    void showStableLimit();
+
     TrainerSettings m_settings;
     QPushButton *m_train;
     QPushButton *m_step;
     QPushButton *m_reset;
+    std::optional<double> m_limit;
+    bool m_limitApplies = true;
     NumberField *m_learningRate;
     QLabel *m_stableLimit;
     QComboBox *m_speed;
