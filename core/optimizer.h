@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <QMetaType>
 #include <QString>
 
 #include <memory>
@@ -39,6 +40,8 @@ struct OptimizerStateEntry
     QString name;
     Eigen::VectorXd values;
 };
+
+Q_DECLARE_METATYPE(std::vector<OptimizerStateEntry>)
 
 // An update rule: given the gradient at the current parameters, move them one step.
 // Subclasses follow torch.optim's update order exactly (float64), so that a run can be

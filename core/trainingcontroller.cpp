@@ -24,6 +24,8 @@ TrainingController::TrainingController(QObject *parent)
     connect(m_worker, &TrainingWorker::runningChanged, this,
             &TrainingController::handleRunningChanged);
     connect(m_worker, &TrainingWorker::stopped, this, &TrainingController::handleStopped);
+    connect(m_worker, &TrainingWorker::optimizerStateChanged, this,
+            &TrainingController::optimizerStateChanged);
 
     m_frameTimer.setInterval(frameIntervalMs);
     connect(&m_frameTimer, &QTimer::timeout, this, &TrainingController::publish);

@@ -53,6 +53,8 @@ Q_SIGNALS:
     void progressed(const TrainingStep &latest);
     void runningChanged(bool running);
     void stopped(StopReason reason, const QString &message);
+    // The optimizer's state after `step` (see TrainingWorker::optimizerStateChanged).
+    void optimizerStateChanged(qint64 step, const std::vector<OptimizerStateEntry> &state);
 
 private:
     // Called in the worker's thread, straight from its signals.

@@ -54,7 +54,8 @@ void TrainingWorker::stepOnce()
         m_timer.stop();
         Q_EMIT runningChanged(false);
     }
-    advance();
+    if (advance())
+        publishOptimizerState();
 }
 
 void TrainingWorker::reset()
@@ -65,6 +66,7 @@ void TrainingWorker::reset()
     }
     m_trainer.reset();
     Q_EMIT stateChanged(m_trainer.current(), true);
+    publishOptimizerState();
 }
 
 void TrainingWorker::setDataset(const Dataset &data)
@@ -88,6 +90,7 @@ void TrainingWorker::setObjective(const Objective &objective)
 void TrainingWorker::setOptimizer(const OptimizerSettings &settings)
 {
     m_trainer.setOptimizer(settings);
+    publishOptimizerState();
 }
 
 void TrainingWorker::setSettings(const TrainerSettings &settings)
@@ -116,6 +119,7 @@ void TrainingWorker::runBatch()
                     return;
             }
         } while (budget.nsecsElapsed() < batchBudgetNs);
+        publishOptimizerState();
         return;
     }
 
@@ -126,6 +130,12 @@ void TrainingWorker::runBatch()
             return;
         ++m_stepsThisRun;
     }
+    publishOptimizerState();
+}
+
+void TrainingWorker::publishOptimizerState()
+{
+    Q_EMIT optimizerStateChanged(m_trainer.current().step, m_trainer.optimizer().state());
 }
 
 bool TrainingWorker::advance()
@@ -145,6 +155,7 @@ void TrainingWorker::halt(StopReason reason, const QString &message)
     m_timer.stop();
     if (wasRunning)
         Q_EMIT runningChanged(false);
+    publishOptimizerState();
     Q_EMIT stopped(reason, message);
 }
 

@@ -40,6 +40,9 @@ Q_SIGNALS:
     // After a change that is not an update (reset, new data, a new w): the state now.
     void stateChanged(const TrainingStep &state, bool trailCleared);
     void runningChanged(bool running);
+    // The optimizer's state after `step`, sent after each batch of steps (at most about a
+    // hundred times a second) and after every change, for the state inspector.
+    void optimizerStateChanged(qint64 step, const std::vector<OptimizerStateEntry> &state);
     // A run ended by itself or was paused; `message` explains it for the user.
     void stopped(StopReason reason, const QString &message);
 
@@ -47,6 +50,7 @@ private:
     void runBatch();
     bool advance();
     void halt(StopReason reason, const QString &message);
+    void publishOptimizerState();
     int tickInterval() const;
 
     Trainer m_trainer;

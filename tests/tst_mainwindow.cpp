@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "modelpanel.h"
 #include "mseloss.h"
+#include "optimizerinspector.h"
 #include "parameterpanel.h"
 #include "parameterslider.h"
 #include "trainingcontroller.h"
@@ -21,6 +22,7 @@
 #include <QRegularExpression>
 #include <QSlider>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 #include <cmath>
@@ -331,6 +333,22 @@ void TestMainWindow::switchingModelLossAndOptimizer()
     QTRY_COMPARE(m_window->controller()->latest().step, 1);
     const double g = -56.0 / 3.0;
     QVERIFY(std::fabs(m_window->model()->w() - 0.01 * -g / (-g + 1e-8)) < 1e-15);
+
+    // The inspector shows Adam's state after that step: m = 0.1·g, v = 0.001·g², m̂ = g, v̂ = g².
+    OptimizerInspector *inspector = m_window->inspector();
+    QTRY_VERIFY(inspector->summary()->text().endsWith(QStringLiteral("after step 1:")));
+    QTableWidget *table = inspector->table();
+    const auto cell = [table](const QString &name) {
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->verticalHeaderItem(row)->text() == name)
+                return table->item(row, 0)->text();
+        }
+        return QString();
+    };
+    QCOMPARE(cell(QStringLiteral("m")), QString::number(0.1 * g, 'g', 6));
+    QCOMPARE(cell(QStringLiteral("v")), QString::number(0.001 * g * g, 'g', 6));
+    QCOMPARE(cell(QStringLiteral("m̂")), QString::number(g, 'g', 6));
+    QCOMPARE(cell(QStringLiteral("v̂")), QString::number(g * g, 'g', 6));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -11,6 +11,7 @@
 #include "lossstepview.h"
 #include "modelpanel.h"
 #include "mseloss.h"
+#include "optimizerinspector.h"
 #include "parameterpanel.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_lossStep(new LossStepView)
     , m_gridSearch(new GridSearchPanel)
     , m_modelPanel(new ModelPanel)
+    , m_inspector(new OptimizerInspector)
     , m_tabs(new QTabWidget)
 {
     setWindowTitle(tr("LossLab"));
@@ -65,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_tabs->addTab(m_lossStep, tr("Loss per step"));
     m_tabs->addTab(m_modelPanel, tr("Model and optimizer"));
+    m_tabs->addTab(m_inspector, tr("Optimizer state"));
     m_tabs->addTab(m_gridSearch, tr("Grid search"));
 
     auto *controls = new QWidget;
@@ -100,9 +103,12 @@ MainWindow::MainWindow(QWidget *parent)
             [this](double b) { setParametersByHand(m_model->w(), b); });
     connect(m_modelPanel, &ModelPanel::objectiveChanged, this, &MainWindow::setObjective);
     connect(m_modelPanel, &ModelPanel::optimizerChanged, this, [this](const OptimizerSettings &s) {
+        m_inspector->setOptimizer(s.kind);
         m_controller->setOptimizer(s);
         updateStableLimit();
     });
+    connect(m_controller, &TrainingController::optimizerStateChanged, m_inspector,
+            &OptimizerInspector::showState);
     connect(m_modelPanel, &ModelPanel::fieldRejected, this,
             [this](const QString &error) { m_training->showMessage(error, true); });
 
@@ -316,6 +322,7 @@ void MainWindow::setObjective(const Objective &objective)
     const bool modelChanged = objective.model != m_model->objective().model;
     m_controller->pause();
     m_model->setObjective(objective);
+    m_inspector->setObjective(objective);
     m_controller->setObjective(objective);
     m_parameters->setBiasVisible(objective.hasBias());
     if (modelChanged)

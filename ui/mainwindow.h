@@ -9,6 +9,7 @@ class GridSearchPanel;
 class LossCurveView;
 class LossStepView;
 class ModelPanel;
+class OptimizerInspector;
 class ParameterPanel;
 class QTableView;
 class QTabWidget;
@@ -53,6 +54,7 @@ public:
     TrainingPanel *training() const { return m_training; }
     GridSearchPanel *gridSearch() const { return m_gridSearch; }
     ModelPanel *modelPanel() const { return m_modelPanel; }
+    OptimizerInspector *inspector() const { return m_inspector; }
 
 private:
     void createMenus();
@@ -79,5 +81,6 @@ private:
     LossStepView *m_lossStep;
     GridSearchPanel *m_gridSearch;
     ModelPanel *m_modelPanel;
+    OptimizerInspector *m_inspector;
     QTabWidget *m_tabs;
 };
