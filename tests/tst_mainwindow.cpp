@@ -3,6 +3,8 @@
 #include "gridsearch.h"
 #include "gridsearchpanel.h"
 #include "losscurveview.h"
+#include "lossfunction.h"
+#include "losssurfaceview.h"
 #include "mainwindow.h"
 #include "modelpanel.h"
 #include "mseloss.h"
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void columnNamesAndDegenerateData();
     void closingWhileTrainingStopsCleanly();
     void switchingModelLossAndOptimizer();
+    void lossSurface();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -349,6 +352,45 @@ void TestMainWindow::switchingModelLossAndOptimizer()
     QCOMPARE(cell(QStringLiteral("v")), QString::number(0.001 * g * g, 'g', 6));
     QCOMPARE(cell(QStringLiteral("m̂")), QString::number(g, 'g', 6));
     QCOMPARE(cell(QStringLiteral("v̂")), QString::number(g * g, 'g', 6));
+}
+
+void TestMainWindow::lossSurface()
+{
+    ModelPanel *panel = m_window->modelPanel();
+    panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Line)));
+    LossSurfaceView *surface = m_window->surface();
+    QTRY_VERIFY(surface->isVisible());
+
+    // Every sampled value is the loss at its (w, b).
+    const Objective line {ModelKind::Line, LossKind::Mse, 1.0};
+    for (int column = 0; column < surface->columns(); column += 17) {
+        for (int row = 0; row < surface->rows(); row += 13) {
+            const QPointF p = surface->parametersAt(column, row);
+            QCOMPARE(surface->sampledLoss(column, row),
+                     LossFunction::loss(Dataset::lesson(), line, p.x(), p.y()));
+        }
+    }
+
+    // A click sets (w, b), within the size of a pixel.
+    const QPointF target = surface->positionOf(1.5, 0.5);
+    QTest::mouseClick(surface, Qt::LeftButton, {}, target.toPoint());
+    const QPointF perPixel = surface->parametersAtPosition(target + QPointF(1, 1))
+        - surface->parametersAtPosition(target);
+    QVERIFY(std::fabs(m_window->model()->w() - 1.5) <= std::fabs(perPixel.x()));
+    QVERIFY(std::fabs(m_window->model()->b() - 0.5) <= std::fabs(perPixel.y()));
+    const QPointF clicked(m_window->model()->w(), m_window->model()->b());
+
+    // The trajectory drawn is the one the worker emitted.
+    for (int i = 0; i < 3; ++i)
+        QTest::mouseClick(m_window->training()->stepButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->controller()->latest().step, 3);
+    QTRY_COMPARE(surface->trajectory().size(), std::size_t(4));
+    const auto trail = m_window->controller()->trail();
+    for (std::size_t k = 0; k < trail.size(); ++k)
+        QCOMPARE(surface->trajectory()[k], QPointF(trail[k].w, trail[k].b));
+    // Clicked before the first step, the point became the start of the run.
+    QCOMPARE(trail.front().w, clicked.x());
+    QCOMPARE(trail.front().b, clicked.y());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -9,6 +9,7 @@
 #include "losscurveview.h"
 #include "lossfunction.h"
 #include "lossstepview.h"
+#include "losssurfaceview.h"
 #include "modelpanel.h"
 #include "mseloss.h"
 #include "optimizerinspector.h"
@@ -47,6 +48,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_gridSearch(new GridSearchPanel)
     , m_modelPanel(new ModelPanel)
     , m_inspector(new OptimizerInspector)
+    , m_surface(new LossSurfaceView(m_model))
     , m_tabs(new QTabWidget)
 {
     setWindowTitle(tr("LossLab"));
@@ -66,6 +68,10 @@ MainWindow::MainWindow(QWidget *parent)
     left->setStretchFactor(1, 2);
 
     m_tabs->addTab(m_lossStep, tr("Loss per step"));
+    m_tabs->addTab(m_surface, tr("Loss surface"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_surface),
+                          tr("The loss over (w, b), for the model y = w·x + b"));
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_surface), false);
     m_tabs->addTab(m_modelPanel, tr("Model and optimizer"));
     m_tabs->addTab(m_inspector, tr("Optimizer state"));
     m_tabs->addTab(m_gridSearch, tr("Grid search"));
@@ -109,6 +115,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_controller, &TrainingController::optimizerStateChanged, m_inspector,
             &OptimizerInspector::showState);
+    connect(m_surface, &LossSurfaceView::parametersPicked, this, &MainWindow::setParametersByHand);
     connect(m_modelPanel, &ModelPanel::fieldRejected, this,
             [this](const QString &error) { m_training->showMessage(error, true); });
 
@@ -325,6 +332,9 @@ void MainWindow::setObjective(const Objective &objective)
     m_inspector->setObjective(objective);
     m_controller->setObjective(objective);
     m_parameters->setBiasVisible(objective.hasBias());
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_surface), objective.hasBias());
+    if (objective.hasBias() && modelChanged)
+        m_tabs->setCurrentWidget(m_surface);
     if (modelChanged)
         updateRanges();
     m_controller->reset();
@@ -340,8 +350,10 @@ void MainWindow::updateRanges()
     const Dataset &data = m_model->dataset();
     const ParameterRange range = ParameterRange::forDataset(data, m_model->objective().model);
     m_parameters->setRange(range);
-    m_parameters->setBiasRange(ParameterRange::forBias(data));
+    const ParameterRange biasRange = ParameterRange::forBias(data);
+    m_parameters->setBiasRange(biasRange);
     m_lossCurve->setRange(range);
+    m_surface->setRanges(range, biasRange);
 }
 
 void MainWindow::updateStableLimit()
@@ -378,6 +390,7 @@ void MainWindow::handleProgress(const TrainingStep &state)
     const auto trail = m_controller->trail();
     m_lossCurve->setTrail(trail);
     m_lossStep->setTrail(trail);
+    m_surface->setTrail(trail);
 }
 
 void MainWindow::toggleTraining()

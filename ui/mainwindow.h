@@ -8,6 +8,7 @@ class DatasetModel;
 class GridSearchPanel;
 class LossCurveView;
 class LossStepView;
+class LossSurfaceView;
 class ModelPanel;
 class OptimizerInspector;
 class ParameterPanel;
@@ -55,6 +56,7 @@ public:
     GridSearchPanel *gridSearch() const { return m_gridSearch; }
     ModelPanel *modelPanel() const { return m_modelPanel; }
     OptimizerInspector *inspector() const { return m_inspector; }
+    LossSurfaceView *surface() const { return m_surface; }
 
 private:
     void createMenus();
@@ -82,5 +84,6 @@ private:
     GridSearchPanel *m_gridSearch;
     ModelPanel *m_modelPanel;
     OptimizerInspector *m_inspector;
+    LossSurfaceView *m_surface;
     QTabWidget *m_tabs;
 };
