@@ -14,6 +14,7 @@
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void closingWhileTrainingStopsCleanly();
     void switchingModelLossAndOptimizer();
     void lossSurface();
+    void standardizedXFitsInOriginalUnits();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -391,6 +393,35 @@ void TestMainWindow::lossSurface()
     // Clicked before the first step, the point became the start of the run.
     QCOMPARE(trail.front().w, clicked.x());
     QCOMPARE(trail.front().b, clicked.y());
+}
+
+void TestMainWindow::standardizedXFitsInOriginalUnits()
+{
+    QString error;
+    QVERIFY(m_window->openFile(dataFile(QStringLiteral("global-temp.csv")), QString(), QString(),
+                               false, &error));
+    ModelPanel *panel = m_window->modelPanel();
+    panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Line)));
+    panel->standardizeBox()->setChecked(true);
+
+    // On z = (x − mean)/sd the MSE's Hessian is 2·I, so one step of lr 0.5 lands on the
+    // least-squares line; drawn in years it is the ordinary fit of temp on year.
+    TrainingPanel *training = m_window->training();
+    training->learningRateEdit()->setText(QStringLiteral("0.5"));
+    QTest::keyClick(training->learningRateEdit(), Qt::Key_Return);
+    QTest::mouseClick(training->stepButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->controller()->latest().step, 1);
+    QTRY_COMPARE(m_window->model()->w(), m_window->controller()->latest().w);
+
+    const auto fit = MseLoss::lineOptimum(m_window->model()->dataset());
+    QVERIFY(fit && fit->unique);
+    for (double year : {1880.0, 1950.0, 2023.0}) {
+        const double expected = fit->w * year + fit->b;
+        QVERIFY2(std::fabs(m_window->model()->predict(year) - expected) < 1e-9,
+                 qPrintable(QString::number(m_window->model()->predict(year) - expected)));
+    }
+    // Standardized, the default rate is far inside the stable limit 2/λmax = 1.
+    QCOMPARE(training->stableLimitLabel()->text(), QStringLiteral("stable below 1"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,6 +3,9 @@
 #include "lossfunction.h"
 #include "numberformat.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
 
 QString shortText(double value)
@@ -31,6 +34,7 @@ void DatasetModel::setDataset(const Dataset &data, const QString &xName, const Q
     endResetModel();
     Q_EMIT headerDataChanged(Qt::Horizontal, XColumn, YColumn);
     Q_EMIT datasetReplaced();
+    refreshTrainingData();
     Q_EMIT pointsChanged();
 }
 
@@ -77,6 +81,36 @@ void DatasetModel::setObjective(const Objective &objective)
     Q_EMIT parametersChanged();
 }
 
+void DatasetModel::setStandardized(bool standardized)
+{
+    if (standardized == m_standardized)
+        return;
+    m_standardized = standardized;
+    refreshTrainingData();
+    Q_EMIT pointsChanged();
+    Q_EMIT parametersChanged();
+}
+
+void DatasetModel::refreshTrainingData()
+{
+    if (!m_standardized)
+        return;
+    const std::vector<double> &xs = m_data.xs();
+    const double n = double(std::max<std::size_t>(xs.size(), 1));
+    double mean = 0.0;
+    for (double x : xs)
+        mean += x / n;
+    double variance = 0.0;
+    for (double x : xs)
+        variance += (x - mean) * (x - mean) / n;
+    m_meanX = mean;
+    m_scaleX = variance > 0.0 ? std::sqrt(variance) : 1.0;
+    std::vector<double> zs(xs.size());
+    for (std::size_t i = 0; i < xs.size(); ++i)
+        zs[i] = (xs[i] - m_meanX) / m_scaleX;
+    m_zData = Dataset(std::move(zs), m_data.ys());
+}
+
 void DatasetModel::emitComputedColumnsChanged()
 {
     if (!m_data.isEmpty())
@@ -88,6 +122,7 @@ void DatasetModel::setPoint(int row, double x, double y)
     Q_ASSERT(row >= 0 && row < rowCount());
     m_data.setPoint(std::size_t(row), x, y);
     emitRowChanged(row);
+    refreshTrainingData();
     Q_EMIT pointsChanged();
 }
 
@@ -97,6 +132,7 @@ int DatasetModel::addPoint(double x, double y)
     beginInsertRows({}, row, row);
     m_data.append(x, y);
     endInsertRows();
+    refreshTrainingData();
     Q_EMIT pointsChanged();
     return row;
 }
@@ -107,6 +143,7 @@ void DatasetModel::removePoint(int row)
     beginRemoveRows({}, row, row);
     m_data.remove(std::size_t(row));
     endRemoveRows();
+    refreshTrainingData();
     Q_EMIT pointsChanged();
 }
 

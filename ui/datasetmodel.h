@@ -21,10 +21,19 @@ public:
     double w() const { return m_w; }
     double b() const { return m_b; }
     const Objective &objective() const { return m_objective; }
-    // The model's prediction at x with the current parameters.
-    double predict(double x) const { return m_w * x + m_b; }
+    // The data the model is trained on: the points themselves, or with x standardized.
+    const Dataset &trainingData() const { return m_standardized ? m_zData : m_data; }
+    bool isStandardized() const { return m_standardized; }
+    // Trains on z = (x − mean)/sd instead of x (sd 1 when every x is equal); the points and
+    // the fitted line stay in the original units.
+    void setStandardized(bool standardized);
+    // x as the model sees it.
+    double modelX(double x) const { return m_standardized ? (x - m_meanX) / m_scaleX : x; }
+
+    // The model's prediction at x (original units) with the current parameters.
+    double predict(double x) const { return m_w * modelX(x) + m_b; }
     // The prediction at x with w in place of the current w.
-    double predict(double x, double w) const { return w * x + m_b; }
+    double predict(double x, double w) const { return w * modelX(x) + m_b; }
 
     // Replaces the data; the names are the file's column headers, shown beside x and y.
     void setDataset(const Dataset &data, const QString &xName = {}, const QString &yName = {});
@@ -63,8 +72,13 @@ Q_SIGNALS:
 private:
     void emitRowChanged(int row);
     void emitComputedColumnsChanged();
+    void refreshTrainingData();
 
     Dataset m_data = Dataset::lesson();
+    Dataset m_zData;
+    bool m_standardized = false;
+    double m_meanX = 0.0;
+    double m_scaleX = 1.0;
     QString m_xName;
     QString m_yName;
     Objective m_objective;

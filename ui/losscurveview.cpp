@@ -164,7 +164,7 @@ int LossCurveView::gridPointCount() const
 
 void LossCurveView::updateCurve()
 {
-    const Dataset &data = m_model->dataset();
+    const Dataset &data = m_model->trainingData();
     const Objective &objective = m_model->objective();
     const double b = m_model->b();
 
@@ -228,7 +228,7 @@ void LossCurveView::updatePointCurves()
 
 void LossCurveView::updateMarker()
 {
-    const Dataset &data = m_model->dataset();
+    const Dataset &data = m_model->trainingData();
     const Objective &objective = m_model->objective();
     const double w = m_model->w();
     const Evaluation value = LossFunction::evaluate(data, objective, w, m_model->b());

@@ -100,7 +100,7 @@ QPointF LossSurfaceView::parametersAtPosition(const QPointF &position) const
 
 void LossSurfaceView::resample()
 {
-    const Dataset &data = m_model->dataset();
+    const Dataset &data = m_model->trainingData();
     Objective objective = m_model->objective();
     objective.model = ModelKind::Line;
     m_values.assign(std::size_t(m_rows) * std::size_t(m_columns), 0.0);
@@ -199,7 +199,7 @@ void LossSurfaceView::paintEvent(QPaintEvent *)
 
     // The optimum of the MSE, the trajectory and the current (w, b).
     if (m_model->objective().loss == LossKind::Mse) {
-        if (const auto fit = MseLoss::lineOptimum(m_model->dataset())) {
+        if (const auto fit = MseLoss::lineOptimum(m_model->trainingData())) {
             painter.setPen(QPen(Qt::white, 2));
             painter.setBrush(ChartStyle::optimumColor());
             const QPointF at = positionOf(fit->w, fit->b);

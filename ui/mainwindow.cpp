@@ -108,6 +108,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_parameters, &ParameterPanel::bEdited, this,
             [this](double b) { setParametersByHand(m_model->w(), b); });
     connect(m_modelPanel, &ModelPanel::objectiveChanged, this, &MainWindow::setObjective);
+    connect(m_modelPanel, &ModelPanel::standardizeChanged, this, &MainWindow::setStandardized);
     connect(m_modelPanel, &ModelPanel::optimizerChanged, this, [this](const OptimizerSettings &s) {
         m_inspector->setOptimizer(s.kind);
         m_controller->setOptimizer(s);
@@ -345,9 +346,22 @@ void MainWindow::setObjective(const Objective &objective)
     showParameters();
 }
 
+void MainWindow::setStandardized(bool standardized)
+{
+    // New units for w and b: the run starts again from (0, 0) on the transformed data.
+    m_controller->pause();
+    m_model->setStandardized(standardized);
+    updateRanges();
+    m_model->setParameters(0.0, 0.0);
+    m_controller->reset();
+    m_controller->setParameters(0.0, 0.0);
+    updateStableLimit();
+    showParameters();
+}
+
 void MainWindow::updateRanges()
 {
-    const Dataset &data = m_model->dataset();
+    const Dataset &data = m_model->trainingData();
     const ParameterRange range = ParameterRange::forDataset(data, m_model->objective().model);
     m_parameters->setRange(range);
     const ParameterRange biasRange = ParameterRange::forBias(data);
@@ -361,24 +375,24 @@ void MainWindow::updateStableLimit()
     // The limit is a property of plain gradient descent on the MSE; other rules have none.
     const bool applies = m_model->objective().loss == LossKind::Mse
         && m_modelPanel->optimizer().kind == OptimizerKind::Gd;
-    m_training->setStableLimit(
-        applies ? MseLoss::stableLearningRateLimit(m_model->dataset(), m_model->objective().model)
-                : std::nullopt,
-        applies);
+    m_training->setStableLimit(applies ? MseLoss::stableLearningRateLimit(
+                                   m_model->trainingData(), m_model->objective().model)
+                                       : std::nullopt,
+                               applies);
 }
 
 void MainWindow::showParameters()
 {
     m_parameters->setW(m_model->w());
     m_parameters->setB(m_model->b());
-    m_parameters->setLoss(
-        LossFunction::loss(m_model->dataset(), m_model->objective(), m_model->w(), m_model->b()),
-        !m_model->dataset().isEmpty(), m_model->objective().loss);
+    m_parameters->setLoss(LossFunction::loss(m_model->trainingData(), m_model->objective(),
+                                             m_model->w(), m_model->b()),
+                          !m_model->trainingData().isEmpty(), m_model->objective().loss);
 }
 
 void MainWindow::handlePointsChanged()
 {
-    m_controller->setDataset(m_model->dataset());
+    m_controller->setDataset(m_model->trainingData());
     updateStableLimit();
     showParameters();
 }
@@ -408,5 +422,5 @@ void MainWindow::toggleTraining()
 void MainWindow::startGridSearch()
 {
     m_tabs->setCurrentWidget(m_gridSearch);
-    m_gridSearch->start(m_model->dataset(), m_parameters->range());
+    m_gridSearch->start(m_model->trainingData(), m_parameters->range());
 }

@@ -65,6 +65,7 @@ private:
     void showAbout();
     void setParametersByHand(double w, double b);
     void setObjective(const Objective &objective);
+    void setStandardized(bool standardized);
     void updateRanges();
     void updateStableLimit();
     void showParameters();

@@ -9,6 +9,7 @@
 ModelPanel::ModelPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new QComboBox(this))
+    , m_standardize(new QCheckBox(tr("Standardize x: train on (x − mean)/sd"), this))
     , m_loss(new QComboBox(this))
     , m_optimizer(new QComboBox(this))
     , m_form(new QFormLayout(this))
@@ -28,6 +29,9 @@ ModelPanel::ModelPanel(QWidget *parent)
     m_optimizer->setToolTip(tr("The update rule, with torch.optim's defaults"));
 
     m_form->addRow(tr("&Model"), m_model);
+    m_standardize->setToolTip(tr("For data with large x (years, incomes): w and b then act on "
+                                 "standardized x, and the line is drawn in the original units"));
+    m_form->addRow(QString(), m_standardize);
     m_form->addRow(tr("L&oss"), m_loss);
     m_delta =
         addField(tr("Huber &δ"), 1.0, 0.0, false, qInf(), tr("Residuals beyond δ count linearly"));
@@ -70,6 +74,7 @@ ModelPanel::ModelPanel(QWidget *parent)
         updateVisibleRows();
         emitOptimizer();
     });
+    connect(m_standardize, &QCheckBox::toggled, this, &ModelPanel::standardizeChanged);
     for (QCheckBox *box : {m_centered, m_amsgrad})
         connect(box, &QCheckBox::toggled, this, &ModelPanel::emitOptimizer);
     updateVisibleRows();

@@ -29,11 +29,13 @@ public:
     QComboBox *modelBox() const { return m_model; }
     QComboBox *lossBox() const { return m_loss; }
     QComboBox *optimizerBox() const { return m_optimizer; }
+    QCheckBox *standardizeBox() const { return m_standardize; }
 
 Q_SIGNALS:
     void objectiveChanged(const Objective &objective);
     void optimizerChanged(const OptimizerSettings &settings);
     void fieldRejected(const QString &error);
+    void standardizeChanged(bool standardize);
 
 private:
     NumberField *addField(const QString &label, double value, double minimum, bool allowMinimum,
@@ -42,6 +44,7 @@ private:
     void emitOptimizer();
 
     QComboBox *m_model;
+    QCheckBox *m_standardize;
     QComboBox *m_loss;
     QComboBox *m_optimizer;
     QFormLayout *m_form;
