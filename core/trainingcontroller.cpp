@@ -45,10 +45,27 @@ TrainingController::~TrainingController()
     }
 }
 
-std::vector<TrainingStep> TrainingController::trail() const
+std::vector<TrainingStep> TrainingController::trail(int racer) const
 {
     QMutexLocker locker(&m_mutex);
-    return m_trail.points();
+    if (racer < 0 || racer >= int(m_trails.size()))
+        return {};
+    return m_trails[std::size_t(racer)].points();
+}
+
+int TrainingController::racerCount() const
+{
+    QMutexLocker locker(&m_mutex);
+    return int(m_trails.size());
+}
+
+void TrainingController::setRivals(const std::vector<OptimizerSettings> &rivals)
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        m_trails.assign(rivals.size() + 1, Trail(trailCapacity));
+    }
+    send([rivals](TrainingWorker *worker) { worker->setRivals(rivals); });
 }
 
 void TrainingController::start()
@@ -112,8 +129,11 @@ void TrainingController::recordStep(const TrainingStep &state)
 {
     {
         QMutexLocker locker(&m_mutex);
-        m_trail.append(state);
-        m_latest = state;
+        if (state.racer < int(m_trails.size()))
+            m_trails[std::size_t(state.racer)].append(state);
+        // Any racer's step is news for the next frame; the readouts follow racer 0.
+        if (state.racer == 0)
+            m_latest = state;
         m_dirty = true;
     }
     wake();
@@ -123,14 +143,19 @@ void TrainingController::recordState(const TrainingStep &state, bool trailCleare
 {
     {
         QMutexLocker locker(&m_mutex);
-        if (trailCleared)
-            m_trail.clear();
-        // The start of a run is the trail's first point.
-        if (state.step == 0) {
-            m_trail.clear();
-            m_trail.append(state);
+        if (state.racer < int(m_trails.size())) {
+            Trail &trail = m_trails[std::size_t(state.racer)];
+            if (trailCleared)
+                trail.clear();
+            // The start of a run is the trail's first point.
+            if (state.step == 0) {
+                trail.clear();
+                trail.append(state);
+            }
         }
-        m_latest = state;
+        // Any racer's step is news for the next frame; the readouts follow racer 0.
+        if (state.racer == 0)
+            m_latest = state;
         m_dirty = true;
     }
     wake();

@@ -28,8 +28,10 @@ public:
     bool isRunning() const { return m_running; }
     // The newest state published by progressed().
     TrainingStep latest() const { return m_published; }
-    // The steps of the current run for drawing (bounded, see Trail), ending with the latest.
-    std::vector<TrainingStep> trail() const;
+    // The steps of the current run for drawing (bounded, see Trail), ending with the latest;
+    // `racer` picks one of the optimizers raced side by side (0: the chosen one).
+    std::vector<TrainingStep> trail(int racer = 0) const;
+    int racerCount() const;
     // How many frames progressed() has published; for tests and diagnostics.
     qint64 publishedFrames() const { return m_publishedFrames; }
 
@@ -43,6 +45,8 @@ public:
     void setObjective(const Objective &objective);
     void setSettings(const TrainerSettings &settings);
     void setOptimizer(const OptimizerSettings &settings);
+    // Optimizers to race against the chosen one (none: train it alone); the race restarts.
+    void setRivals(const std::vector<OptimizerSettings> &rivals);
     void setStepsPerSecond(int stepsPerSecond);
 
     static constexpr int frameIntervalMs = 16;
@@ -72,7 +76,7 @@ private:
     QTimer m_frameTimer;
 
     mutable QMutex m_mutex; // guards the three members below
-    Trail m_trail {trailCapacity};
+    std::vector<Trail> m_trails {Trail(trailCapacity)};
     TrainingStep m_latest;
     bool m_dirty = false;
 

@@ -14,6 +14,7 @@ struct TrainingStep
     double loss = 0.0;
     double gradW = 0.0;
     double gradB = 0.0;
+    int racer = 0; // which of the optimizers raced side by side (0: the chosen one)
 
     bool operator==(const TrainingStep &other) const = default;
 };

@@ -13,39 +13,55 @@ TrainingWorker::TrainingWorker(QObject *parent)
     : QObject(parent)
     , m_timer(this)
 {
+    m_racers.push_back({std::make_unique<Trainer>()});
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &TrainingWorker::runBatch);
 }
+
+TrainingWorker::~TrainingWorker() = default;
 
 void TrainingWorker::start()
 {
     if (isRunning())
         return;
-    if (m_trainer.dataset().isEmpty()) {
-        Q_EMIT stopped(StopReason::NoData, QStringLiteral("There are no data points to train on."));
+    if (!prepareRun())
         return;
-    }
-    if (m_trainer.current().step >= m_trainer.settings().maxSteps) {
-        Q_EMIT stopped(StopReason::StepLimit,
-                       QStringLiteral("The step limit (%1) is reached: raise it or press Reset.")
-                           .arg(m_trainer.settings().maxSteps));
-        return;
-    }
-    if (m_trainer.checkConverged() == StopReason::Converged) {
-        Q_EMIT stopped(StopReason::Converged, m_trainer.stopMessage());
-        return;
-    }
     m_stepsThisRun = 0;
     m_clock.start();
     m_timer.start(tickInterval());
     Q_EMIT runningChanged(true);
 }
 
+bool TrainingWorker::prepareRun()
+{
+    const Trainer &chosen = trainer();
+    if (chosen.dataset().isEmpty()) {
+        Q_EMIT stopped(StopReason::NoData, QStringLiteral("There are no data points to train on."));
+        return false;
+    }
+    if (chosen.current().step >= chosen.settings().maxSteps) {
+        Q_EMIT stopped(StopReason::StepLimit,
+                       QStringLiteral("The step limit (%1) is reached: raise it or press Reset.")
+                           .arg(chosen.settings().maxSteps));
+        return false;
+    }
+    // A racer whose start is already converged takes no step.
+    bool anyToGo = false;
+    for (Racer &racer : m_racers) {
+        racer.reason = racer.trainer->checkConverged();
+        racer.done = racer.reason != StopReason::None;
+        anyToGo = anyToGo || !racer.done;
+    }
+    if (!anyToGo)
+        Q_EMIT stopped(m_racers.front().reason, summary());
+    return anyToGo;
+}
+
 void TrainingWorker::pause()
 {
     if (!isRunning())
         return;
-    halt(StopReason::Paused, QStringLiteral("Paused at step %1.").arg(m_trainer.current().step));
+    halt(StopReason::Paused, QStringLiteral("Paused at step %1.").arg(trainer().current().step));
 }
 
 void TrainingWorker::stepOnce()
@@ -54,7 +70,7 @@ void TrainingWorker::stepOnce()
         m_timer.stop();
         Q_EMIT runningChanged(false);
     }
-    if (advance())
+    if (prepareRun() && advance())
         publishOptimizerState();
 }
 
@@ -64,38 +80,72 @@ void TrainingWorker::reset()
         m_timer.stop();
         Q_EMIT runningChanged(false);
     }
-    m_trainer.reset();
-    Q_EMIT stateChanged(m_trainer.current(), true);
+    forEachTrainer([](Trainer &trainer) { trainer.reset(); });
+    publishStates(true);
     publishOptimizerState();
 }
 
 void TrainingWorker::setDataset(const Dataset &data)
 {
-    m_trainer.setDataset(data);
-    Q_EMIT stateChanged(m_trainer.current(), false);
+    forEachTrainer([&data](Trainer &trainer) { trainer.setDataset(data); });
+    publishStates(false);
 }
 
 void TrainingWorker::setParameters(double w, double b)
 {
-    m_trainer.setParameters(w, b);
-    Q_EMIT stateChanged(m_trainer.current(), false);
+    forEachTrainer([w, b](Trainer &trainer) { trainer.setParameters(w, b); });
+    publishStates(false);
 }
 
 void TrainingWorker::setObjective(const Objective &objective)
 {
-    m_trainer.setObjective(objective);
-    Q_EMIT stateChanged(m_trainer.current(), false);
-}
-
-void TrainingWorker::setOptimizer(const OptimizerSettings &settings)
-{
-    m_trainer.setOptimizer(settings);
-    publishOptimizerState();
+    forEachTrainer([&objective](Trainer &trainer) { trainer.setObjective(objective); });
+    publishStates(false);
 }
 
 void TrainingWorker::setSettings(const TrainerSettings &settings)
 {
-    m_trainer.setSettings(settings);
+    forEachTrainer([&settings](Trainer &trainer) { trainer.setSettings(settings); });
+}
+
+void TrainingWorker::setOptimizer(const OptimizerSettings &settings)
+{
+    m_racers.front().trainer->setOptimizer(settings);
+    publishOptimizerState();
+}
+
+void TrainingWorker::setRivals(const std::vector<OptimizerSettings> &rivals)
+{
+    if (isRunning()) {
+        m_timer.stop();
+        Q_EMIT runningChanged(false);
+    }
+    const Trainer &chosen = trainer();
+    m_racers.resize(1);
+    for (const OptimizerSettings &settings : rivals) {
+        auto rival = std::make_unique<Trainer>(chosen.dataset(), chosen.startW(), chosen.startB());
+        rival->setObjective(chosen.objective());
+        rival->setSettings(chosen.settings());
+        rival->setOptimizer(settings);
+        m_racers.push_back({std::move(rival)});
+    }
+    forEachTrainer([](Trainer &trainer) { trainer.reset(); });
+    publishStates(true);
+}
+
+template<typename Change> void TrainingWorker::forEachTrainer(Change change)
+{
+    for (Racer &racer : m_racers)
+        change(*racer.trainer);
+}
+
+void TrainingWorker::publishStates(bool trailCleared)
+{
+    for (std::size_t i = 0; i < m_racers.size(); ++i) {
+        TrainingStep state = m_racers[i].trainer->current();
+        state.racer = int(i);
+        Q_EMIT stateChanged(state, trailCleared);
+    }
 }
 
 void TrainingWorker::setStepsPerSecond(int stepsPerSecond)
@@ -135,18 +185,46 @@ void TrainingWorker::runBatch()
 
 void TrainingWorker::publishOptimizerState()
 {
-    Q_EMIT optimizerStateChanged(m_trainer.current().step, m_trainer.optimizer().state());
+    Q_EMIT optimizerStateChanged(trainer().current().step, trainer().optimizer().state());
 }
 
 bool TrainingWorker::advance()
 {
-    const StopReason reason = m_trainer.advance();
-    if (reason != StopReason::Diverged && reason != StopReason::NoData)
-        Q_EMIT stepCompleted(m_trainer.current());
-    if (reason == StopReason::None)
+    // One update of every racer still going; the run ends when none is.
+    bool anyGoing = false;
+    for (std::size_t i = 0; i < m_racers.size(); ++i) {
+        Racer &racer = m_racers[i];
+        if (racer.done)
+            continue;
+        const StopReason reason = racer.trainer->advance();
+        if (reason != StopReason::Diverged && reason != StopReason::NoData) {
+            TrainingStep state = racer.trainer->current();
+            state.racer = int(i);
+            Q_EMIT stepCompleted(state);
+        }
+        racer.reason = reason;
+        racer.done = reason != StopReason::None;
+        anyGoing = anyGoing || !racer.done;
+    }
+    if (anyGoing)
         return true;
-    halt(reason, m_trainer.stopMessage());
+    halt(m_racers.front().reason, summary());
     return false;
+}
+
+QString TrainingWorker::summary() const
+{
+    if (m_racers.size() == 1)
+        return trainer().stopMessage();
+    QStringList lines;
+    for (const Racer &racer : m_racers) {
+        const QString name = Optimizer::name(racer.trainer->optimizer().settings().kind);
+        const QString message = racer.done && !racer.trainer->stopMessage().isEmpty()
+            ? racer.trainer->stopMessage()
+            : QStringLiteral("at step %1.").arg(racer.trainer->current().step);
+        lines.append(name + QStringLiteral(": ") + message);
+    }
+    return lines.join(u'\n');
 }
 
 void TrainingWorker::halt(StopReason reason, const QString &message)

@@ -2,6 +2,9 @@
 
 #include "trainer.h"
 
+#include <memory>
+#include <vector>
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
@@ -17,9 +20,12 @@ class TrainingWorker : public QObject
 
 public:
     explicit TrainingWorker(QObject *parent = nullptr);
+    ~TrainingWorker() override;
 
     bool isRunning() const { return m_timer.isActive(); }
-    const Trainer &trainer() const { return m_trainer; }
+    // The chosen optimizer's trainer (racer 0).
+    const Trainer &trainer() const { return *m_racers.front().trainer; }
+    int racerCount() const { return int(m_racers.size()); }
 
 public Q_SLOTS:
     void start();
@@ -31,29 +37,43 @@ public Q_SLOTS:
     void setObjective(const Objective &objective);
     void setSettings(const TrainerSettings &settings);
     void setOptimizer(const OptimizerSettings &settings);
+    // Optimizers that race the chosen one from the same start on the same data; the race
+    // starts afresh. Every command acts on all of them.
+    void setRivals(const std::vector<OptimizerSettings> &rivals);
     // Steps per second; 0 runs as fast as possible.
     void setStepsPerSecond(int stepsPerSecond);
 
 Q_SIGNALS:
-    // After every update, with the new state.
+    // After every update of a racer, with its new state (state.racer says which).
     void stepCompleted(const TrainingStep &state);
     // After a change that is not an update (reset, new data, a new w): the state now.
     void stateChanged(const TrainingStep &state, bool trailCleared);
     void runningChanged(bool running);
-    // The optimizer's state after `step`, sent after each batch of steps (at most about a
-    // hundred times a second) and after every change, for the state inspector.
+    // The chosen optimizer's state after `step`, sent after each batch of steps (at most
+    // about a hundred times a second) and after every change, for the state inspector.
     void optimizerStateChanged(qint64 step, const std::vector<OptimizerStateEntry> &state);
-    // A run ended by itself or was paused; `message` explains it for the user.
+    // A run ended (every racer stopped by itself) or was paused; `message` explains it.
     void stopped(StopReason reason, const QString &message);
 
 private:
+    struct Racer
+    {
+        std::unique_ptr<Trainer> trainer;
+        bool done = false;
+        StopReason reason = StopReason::None;
+    };
+
     void runBatch();
     bool advance();
+    bool prepareRun();
     void halt(StopReason reason, const QString &message);
+    QString summary() const;
     void publishOptimizerState();
+    void publishStates(bool trailCleared);
+    template<typename Change> void forEachTrainer(Change change);
     int tickInterval() const;
 
-    Trainer m_trainer;
+    std::vector<Racer> m_racers;
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_stepsThisRun = 0;
