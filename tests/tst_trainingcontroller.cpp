@@ -22,6 +22,7 @@ private Q_SLOTS:
     void guiStaysResponsive();
     void destroyedWhileRunning();
     void replaceDataWhileRunning();
+    void dataEditReachesEveryRacer();
 };
 
 namespace {
@@ -165,6 +166,31 @@ void TestTrainingController::replaceDataWhileRunning()
     }
     // Last data: slope 1 + 49 % 3 = 2; the run converges there.
     QTRY_VERIFY(std::fabs(controller.latest().w - 2.0) < 1e-9);
+    controller.pause();
+    QTRY_VERIFY(!controller.isRunning());
+}
+
+void TestTrainingController::dataEditReachesEveryRacer()
+{
+    TrainingController controller;
+    controller.setSettings({0.01, 1'000'000'000, 0.0});
+    controller.setStepsPerSecond(0);
+    OptimizerSettings momentum;
+    momentum.kind = OptimizerKind::Momentum;
+    OptimizerSettings rmsprop;
+    rmsprop.kind = OptimizerKind::Rmsprop;
+    controller.setRivals({momentum, rmsprop});
+    QCOMPARE(controller.racerCount(), 3);
+    controller.start();
+    QTRY_VERIFY(controller.latest().step > 10);
+
+    // New data y = 3x during the race: every racer heads for w = 3.
+    controller.setDataset(Dataset({1, 2, 3}, {3, 6, 9}));
+    for (int racer = 0; racer < 3; ++racer) {
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.trail(racer).empty()
+                                     && std::fabs(controller.trail(racer).back().w - 3.0) < 1e-2,
+                                 20000);
+    }
     controller.pause();
     QTRY_VERIFY(!controller.isRunning());
 }

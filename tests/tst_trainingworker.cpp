@@ -20,6 +20,7 @@ private Q_SLOTS:
     void refusesToStartWithoutData();
     void paceFollowsTheSpeed();
     void destroyedWhileRunning();
+    void raceGivesIndependentTrails();
 };
 
 namespace {
@@ -158,6 +159,48 @@ void TestTrainingWorker::destroyedWhileRunning()
     QTRY_VERIFY(steps.count() > 0);
     worker.reset();
     QTest::qWait(20); // a stray timer event would crash here
+}
+
+void TestTrainingWorker::raceGivesIndependentTrails()
+{
+    // gd (chosen), momentum and Adam from w = 0 on the lesson: each racer's steps are exactly
+    // those of the same optimizer trained alone.
+    TrainingWorker worker;
+    worker.setSettings({0.01, 50, 0.0});
+    OptimizerSettings momentum;
+    momentum.kind = OptimizerKind::Momentum;
+    OptimizerSettings adam;
+    adam.kind = OptimizerKind::Adam;
+    worker.setRivals({momentum, adam});
+    QCOMPARE(worker.racerCount(), 3);
+    QSignalSpy steps(&worker, &TrainingWorker::stepCompleted);
+    QSignalSpy stopped(&worker, &TrainingWorker::stopped);
+    worker.start();
+    QTRY_COMPARE(stopped.count(), 1);
+    QCOMPARE(steps.count(), 3 * 50);
+
+    const std::vector<OptimizerSettings> kinds = {OptimizerSettings(), momentum, adam};
+    for (int racer = 0; racer < 3; ++racer) {
+        Trainer alone(Dataset::lesson(), 0.0);
+        alone.setSettings({0.01, 50, 0.0});
+        alone.setOptimizer(kinds[std::size_t(racer)]);
+        qint64 seen = 0;
+        for (const auto &arguments : steps) {
+            auto state = arguments.at(0).value<TrainingStep>();
+            if (state.racer != racer)
+                continue;
+            alone.advance();
+            TrainingStep expected = alone.current();
+            expected.racer = racer;
+            QCOMPARE(state, expected);
+            ++seen;
+        }
+        QCOMPARE(seen, 50);
+    }
+    // The message names every racer.
+    const QString message = stopped.first().at(1).toString();
+    QVERIFY(message.contains(QStringLiteral("momentum: ")));
+    QVERIFY(message.contains(QStringLiteral("adam: ")));
 }
 
 QTEST_GUILESS_MAIN(TestTrainingWorker)
