@@ -54,6 +54,7 @@ private Q_SLOTS:
     void switchingModelLossAndOptimizer();
     void lossSurface();
     void standardizedXFitsInOriginalUnits();
+    void raceFromTheWindow();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -422,6 +423,30 @@ void TestMainWindow::standardizedXFitsInOriginalUnits()
     }
     // Standardized, the default rate is far inside the stable limit 2/λmax = 1.
     QCOMPARE(training->stableLimitLabel()->text(), QStringLiteral("stable below 1"));
+}
+
+void TestMainWindow::raceFromTheWindow()
+{
+    // Tick momentum and Adam: three racers step together from the same start.
+    ModelPanel *panel = m_window->modelPanel();
+    QVERIFY(!panel->raceBox(OptimizerKind::Gd)->isEnabled()); // the chosen one
+    panel->raceBox(OptimizerKind::Momentum)->setChecked(true);
+    panel->raceBox(OptimizerKind::Adam)->setChecked(true);
+    QCOMPARE(m_window->controller()->racerCount(), 3);
+    for (int i = 0; i < 3; ++i)
+        QTest::mouseClick(m_window->training()->stepButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->controller()->latest().step, 3);
+    for (int racer = 0; racer < 3; ++racer) {
+        QTRY_COMPARE(m_window->controller()->trail(racer).size(), std::size_t(4));
+        QCOMPARE(m_window->controller()->trail(racer).front().w, 0.0);
+    }
+    // Momentum's second step goes further than gradient descent's: v = μ·g1 + g2.
+    QVERIFY(m_window->controller()->trail(1)[2].w > m_window->controller()->trail(0)[2].w);
+
+    // Unticking ends the race.
+    panel->raceBox(OptimizerKind::Momentum)->setChecked(false);
+    panel->raceBox(OptimizerKind::Adam)->setChecked(false);
+    QCOMPARE(m_window->controller()->racerCount(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -43,7 +43,6 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     , m_axisW(new QValueAxis(this))
     , m_axisLoss(new QValueAxis(this))
     , m_curve(new QLineSeries(this))
-    , m_trail(new QScatterSeries(this))
     , m_grid(new QScatterSeries(this))
     , m_optimum(new QScatterSeries(this))
     , m_marker(new QScatterSeries(this))
@@ -55,8 +54,13 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
 
     m_curve->setPen(ChartStyle::modelPen());
-    m_trail->setName(tr("steps"));
-    ChartStyle::stylePoints(m_trail, ChartStyle::trailColor(), 7);
+    for (OptimizerKind kind : Optimizer::all()) {
+        auto *trail = new QScatterSeries(this);
+        ChartStyle::stylePoints(trail, RacerStyle::color(kind), 7);
+        trail->setName(RacerStyle::label(kind));
+        trail->setVisible(false);
+        m_trails.push_back(trail);
+    }
     m_grid->setName(tr("grid"));
     ChartStyle::stylePoints(m_grid, ChartStyle::gridColor(), 8);
     m_optimum->setName(tr("w*"));
@@ -91,12 +95,22 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     }
     for (QXYSeries *series :
          {static_cast<QXYSeries *>(m_curve), static_cast<QXYSeries *>(m_tangent),
-          static_cast<QXYSeries *>(m_grid), static_cast<QXYSeries *>(m_trail),
-          static_cast<QXYSeries *>(m_optimum), static_cast<QXYSeries *>(m_marker)}) {
+          static_cast<QXYSeries *>(m_grid), static_cast<QXYSeries *>(m_optimum),
+          static_cast<QXYSeries *>(m_marker)}) {
         chart->addSeries(series);
         series->attachAxis(m_axisW);
         series->attachAxis(m_axisLoss);
     }
+    for (QScatterSeries *trail : m_trails) {
+        chart->addSeries(trail);
+        trail->attachAxis(m_axisW);
+        trail->attachAxis(m_axisLoss);
+    }
+    // The current w stays on top of the trails.
+    chart->removeSeries(m_marker);
+    chart->addSeries(m_marker);
+    m_marker->attachAxis(m_axisW);
+    m_marker->attachAxis(m_axisLoss);
 
     for (int i = 1; i < maxPointCurves; ++i)
         chart->legend()->markers(m_pointCurves[i]).first()->setVisible(false);
@@ -128,13 +142,24 @@ void LossCurveView::setRange(const ParameterRange &range)
     updateCurve();
 }
 
-void LossCurveView::setTrail(const std::vector<TrainingStep> &trail)
+void LossCurveView::setTrails(const std::vector<RacerTrail> &trails)
 {
-    QList<QPointF> points;
-    points.reserve(qsizetype(trail.size()));
-    for (const TrainingStep &state : trail)
-        points.append(QPointF(state.w, state.loss));
-    m_trail->replace(points);
+    for (std::size_t k = 0; k < m_trails.size(); ++k) {
+        QScatterSeries *series = m_trails[k];
+        const auto racer = std::find_if(trails.begin(), trails.end(),
+                                        [k](const RacerTrail &t) { return int(t.kind) == int(k); });
+        if (racer == trails.end()) {
+            series->setVisible(false);
+            continue;
+        }
+        QList<QPointF> points;
+        points.reserve(qsizetype(racer->steps.size()));
+        for (const TrainingStep &state : racer->steps)
+            points.append(QPointF(state.w, state.loss));
+        series->replace(points);
+        series->setName(trails.size() > 1 ? RacerStyle::label(racer->kind) : tr("steps"));
+        series->setVisible(true);
+    }
 }
 
 void LossCurveView::clearGridPoints()

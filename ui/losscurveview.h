@@ -2,6 +2,7 @@
 
 #include "objective.h"
 #include "parameterrange.h"
+#include "racertrail.h"
 #include "trainingstep.h"
 
 #include <QChartView>
@@ -25,7 +26,8 @@ public:
     explicit LossCurveView(DatasetModel *model, QWidget *parent = nullptr);
 
     void setRange(const ParameterRange &range);
-    void setTrail(const std::vector<TrainingStep> &trail);
+    // The trails of the racers (one without a race), each in its optimizer's colour.
+    void setTrails(const std::vector<RacerTrail> &trails);
     void clearGridPoints();
     void addGridPoint(double w, double loss);
 
@@ -52,7 +54,7 @@ private:
     QValueAxis *m_axisW;
     QValueAxis *m_axisLoss;
     QLineSeries *m_curve;
-    QScatterSeries *m_trail;
+    std::vector<QScatterSeries *> m_trails; // one per optimizer kind
     QScatterSeries *m_grid;
     QScatterSeries *m_optimum;
     QScatterSeries *m_marker;

@@ -12,31 +12,34 @@ LossStepView::LossStepView(QWidget *parent)
     : QChartView(parent)
     , m_axisStep(new QValueAxis(this))
     , m_axisLoss(new QValueAxis(this))
-    , m_loss(new QLineSeries(this))
 {
     auto *chart = new QChart;
     setChart(chart);
     ChartStyle::apply(chart);
-    chart->legend()->hide();
     setRenderHint(QPainter::Antialiasing);
 
-    QPen pen(ChartStyle::trailColor(), 2);
-    m_loss->setPen(pen);
     m_axisStep->setTitleText(tr("step"));
     m_axisStep->setLabelFormat(QStringLiteral("%.0f"));
     m_axisLoss->setTitleText(tr("MSE"));
     m_axisLoss->setLabelFormat(QStringLiteral("%.6g"));
     chart->addAxis(m_axisStep, Qt::AlignBottom);
     chart->addAxis(m_axisLoss, Qt::AlignLeft);
-    chart->addSeries(m_loss);
-    m_loss->attachAxis(m_axisStep);
-    m_loss->attachAxis(m_axisLoss);
-    setTrail({});
+    for (OptimizerKind kind : Optimizer::all()) {
+        auto *series = new QLineSeries(this);
+        series->setPen(QPen(RacerStyle::color(kind), 2));
+        series->setName(RacerStyle::label(kind));
+        series->setVisible(false);
+        chart->addSeries(series);
+        series->attachAxis(m_axisStep);
+        series->attachAxis(m_axisLoss);
+        m_series.push_back(series);
+    }
+    redraw();
 }
 
-void LossStepView::setTrail(const std::vector<TrainingStep> &trail)
+void LossStepView::setTrails(const std::vector<RacerTrail> &trails)
 {
-    m_trail = trail;
+    m_trails = trails;
     // Hidden behind another tab, the chart is redrawn when it is shown again.
     if (isVisible())
         redraw();
@@ -50,16 +53,24 @@ void LossStepView::showEvent(QShowEvent *event)
 
 void LossStepView::redraw()
 {
-    const std::vector<TrainingStep> &trail = m_trail;
-    QList<QPointF> points;
-    points.reserve(qsizetype(trail.size()));
     double top = 0.0;
-    for (const TrainingStep &state : trail) {
-        points.append(QPointF(double(state.step), state.loss));
-        top = std::max(top, state.loss);
+    double lastStep = 0.0;
+    for (QLineSeries *series : m_series)
+        series->setVisible(false);
+    for (const RacerTrail &trail : m_trails) {
+        QList<QPointF> points;
+        points.reserve(qsizetype(trail.steps.size()));
+        for (const TrainingStep &state : trail.steps) {
+            points.append(QPointF(double(state.step), state.loss));
+            top = std::max(top, state.loss);
+        }
+        if (!trail.steps.empty())
+            lastStep = std::max(lastStep, double(trail.steps.back().step));
+        QLineSeries *series = m_series[std::size_t(trail.kind)];
+        series->replace(points);
+        series->setVisible(true);
     }
-    m_loss->replace(points);
-    const double lastStep = trail.empty() ? 0.0 : double(trail.back().step);
+    chart()->legend()->setVisible(m_trails.size() > 1);
     m_axisStep->setRange(0.0, std::max(lastStep, 10.0));
     m_axisStep->applyNiceNumbers();
     m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);

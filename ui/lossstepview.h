@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trainingstep.h"
+#include "racertrail.h"
 
 #include <QChartView>
 
@@ -17,7 +17,8 @@ class LossStepView : public QChartView
 public:
     explicit LossStepView(QWidget *parent = nullptr);
 
-    void setTrail(const std::vector<TrainingStep> &trail);
+    // The loss per step of each racer (one without a race), in its optimizer's colour.
+    void setTrails(const std::vector<RacerTrail> &trails);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -25,8 +26,8 @@ protected:
 private:
     void redraw();
 
-    std::vector<TrainingStep> m_trail;
+    std::vector<RacerTrail> m_trails;
     QValueAxis *m_axisStep;
     QValueAxis *m_axisLoss;
-    QLineSeries *m_loss;
+    std::vector<QLineSeries *> m_series; // one per optimizer kind
 };

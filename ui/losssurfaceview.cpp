@@ -58,13 +58,20 @@ void LossSurfaceView::setRanges(const ParameterRange &wRange, const ParameterRan
     resample();
 }
 
-void LossSurfaceView::setTrail(const std::vector<TrainingStep> &trail)
+void LossSurfaceView::setTrails(const std::vector<RacerTrail> &trails)
 {
-    m_trajectory.clear();
-    m_trajectory.reserve(trail.size());
-    for (const TrainingStep &state : trail)
-        m_trajectory.emplace_back(state.w, state.b);
+    m_trails = trails;
     update();
+}
+
+std::vector<QPointF> LossSurfaceView::trajectory() const
+{
+    std::vector<QPointF> points;
+    if (m_trails.empty())
+        return points;
+    for (const TrainingStep &state : m_trails.front().steps)
+        points.emplace_back(state.w, state.b);
+    return points;
 }
 
 QPointF LossSurfaceView::parametersAt(int column, int row) const
@@ -206,18 +213,36 @@ void LossSurfaceView::paintEvent(QPaintEvent *)
             painter.drawRect(QRectF(at - QPointF(5, 5), QSizeF(10, 10)));
         }
     }
-    if (m_trajectory.size() > 1) {
-        QPainterPath path(positionOf(m_trajectory.front().x(), m_trajectory.front().y()));
-        for (const QPointF &p : m_trajectory)
-            path.lineTo(positionOf(p.x(), p.y()));
-        painter.setPen(QPen(ChartStyle::trailColor(), 2));
-        painter.setBrush(Qt::NoBrush);
+    painter.setBrush(Qt::NoBrush);
+    for (const RacerTrail &trail : m_trails) {
+        if (trail.steps.size() < 2)
+            continue;
+        QPainterPath path(positionOf(trail.steps.front().w, trail.steps.front().b));
+        for (const TrainingStep &state : trail.steps)
+            path.lineTo(positionOf(state.w, state.b));
+        painter.setPen(QPen(RacerStyle::color(trail.kind), 2));
         painter.drawPath(path);
     }
     painter.setPen(QPen(Qt::white, 2));
     painter.setBrush(ChartStyle::markerColor());
     painter.drawEllipse(positionOf(m_model->w(), m_model->b()), 6, 6);
     painter.setClipping(false);
+
+    // A legend when optimizers race.
+    if (m_trails.size() > 1) {
+        QPointF at = plot.topRight() + QPointF(-130, 6);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(255, 255, 255, 200));
+        painter.drawRect(QRectF(at - QPointF(4, 2), QSizeF(128, 16.0 * m_trails.size() + 4)));
+        for (const RacerTrail &trail : m_trails) {
+            painter.setPen(QPen(RacerStyle::color(trail.kind), 3));
+            painter.drawLine(at + QPointF(0, 8), at + QPointF(16, 8));
+            painter.setPen(Qt::black);
+            painter.drawText(QRectF(at + QPointF(22, 0), QSizeF(100, 16)), Qt::AlignVCenter,
+                             RacerStyle::label(trail.kind));
+            at += QPointF(0, 16);
+        }
+    }
 
     // Axes: the ranges' ends and names.
     painter.setPen(palette().windowText().color());

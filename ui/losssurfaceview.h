@@ -1,7 +1,7 @@
 #pragma once
 
 #include "parameterrange.h"
-#include "trainingstep.h"
+#include "racertrail.h"
 
 #include <QImage>
 #include <QWidget>
@@ -22,14 +22,15 @@ public:
     explicit LossSurfaceView(DatasetModel *model, QWidget *parent = nullptr);
 
     void setRanges(const ParameterRange &wRange, const ParameterRange &bRange);
-    void setTrail(const std::vector<TrainingStep> &trail);
+    void setTrails(const std::vector<RacerTrail> &trails);
 
     // The sampled grid, for tests: column i is w, row j is b (row 0 at the top, largest b).
     int columns() const { return m_columns; }
     int rows() const { return m_rows; }
     QPointF parametersAt(int column, int row) const;
     double sampledLoss(int column, int row) const;
-    const std::vector<QPointF> &trajectory() const { return m_trajectory; }
+    // The chosen optimizer's trajectory as drawn, in (w, b).
+    std::vector<QPointF> trajectory() const;
     // The widget position of (w, b) and back.
     QPointF positionOf(double w, double b) const;
     QPointF parametersAtPosition(const QPointF &position) const;
@@ -56,5 +57,5 @@ private:
     std::vector<double> m_values; // row-major, m_rows × m_columns
     std::vector<double> m_levels;
     QImage m_image;
-    std::vector<QPointF> m_trajectory;
+    std::vector<RacerTrail> m_trails;
 };

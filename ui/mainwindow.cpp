@@ -109,6 +109,11 @@ MainWindow::MainWindow(QWidget *parent)
             [this](double b) { setParametersByHand(m_model->w(), b); });
     connect(m_modelPanel, &ModelPanel::objectiveChanged, this, &MainWindow::setObjective);
     connect(m_modelPanel, &ModelPanel::standardizeChanged, this, &MainWindow::setStandardized);
+    connect(m_modelPanel, &ModelPanel::rivalsChanged, this,
+            [this](const std::vector<OptimizerSettings> &rivals) {
+                m_training->clearMessage();
+                m_controller->setRivals(rivals);
+            });
     connect(m_modelPanel, &ModelPanel::optimizerChanged, this, [this](const OptimizerSettings &s) {
         m_inspector->setOptimizer(s.kind);
         m_controller->setOptimizer(s);
@@ -401,10 +406,16 @@ void MainWindow::handleProgress(const TrainingStep &state)
 {
     m_model->setParameters(state.w, state.b);
     m_training->showState(state, m_model->objective());
-    const auto trail = m_controller->trail();
-    m_lossCurve->setTrail(trail);
-    m_lossStep->setTrail(trail);
-    m_surface->setTrail(trail);
+    // The chosen optimizer first, then its rivals in the order the panel lists them.
+    std::vector<RacerTrail> trails;
+    std::vector<OptimizerKind> kinds = {m_modelPanel->optimizer().kind};
+    for (const OptimizerSettings &rival : m_modelPanel->rivals())
+        kinds.push_back(rival.kind);
+    for (int racer = 0; racer < m_controller->racerCount() && racer < int(kinds.size()); ++racer)
+        trails.push_back({kinds[std::size_t(racer)], m_controller->trail(racer)});
+    m_lossCurve->setTrails(trails);
+    m_lossStep->setTrails(trails);
+    m_surface->setTrails(trails);
 }
 
 void MainWindow::toggleTraining()

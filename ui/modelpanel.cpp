@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 
 ModelPanel::ModelPanel(QWidget *parent)
     : QWidget(parent)
@@ -75,6 +76,26 @@ ModelPanel::ModelPanel(QWidget *parent)
         emitOptimizer();
     });
     connect(m_standardize, &QCheckBox::toggled, this, &ModelPanel::standardizeChanged);
+    // Race: tick other optimizers to train them side by side from the same start.
+    auto *race = new QWidget(this);
+    auto *raceLayout = new QGridLayout(race);
+    raceLayout->setContentsMargins(0, 0, 0, 0);
+    for (OptimizerKind kind : Optimizer::all()) {
+        auto *box = new QCheckBox(names.value(int(kind)), race);
+        box->setToolTip(tr("Race this optimizer (torch.optim's defaults) against the chosen one"));
+        raceLayout->addWidget(box, int(kind) / 3, int(kind) % 3);
+        m_race.push_back(box);
+        connect(box, &QCheckBox::toggled, this, [this] { Q_EMIT rivalsChanged(rivals()); });
+    }
+    m_form->addRow(tr("Race against"), race);
+    connect(m_optimizer, &QComboBox::currentIndexChanged, this, [this] {
+        // The chosen optimizer cannot race itself.
+        for (std::size_t k = 0; k < m_race.size(); ++k)
+            m_race[k]->setEnabled(int(k) != m_optimizer->currentData().toInt());
+        Q_EMIT rivalsChanged(rivals());
+    });
+    m_race.front()->setEnabled(false);
+
     for (QCheckBox *box : {m_centered, m_amsgrad})
         connect(box, &QCheckBox::toggled, this, &ModelPanel::emitOptimizer);
     updateVisibleRows();
@@ -105,6 +126,20 @@ OptimizerSettings ModelPanel::optimizer() const
     settings.initialAccumulator = m_initialAccumulator->value();
     settings.eps = m_eps->value();
     return settings;
+}
+
+std::vector<OptimizerSettings> ModelPanel::rivals() const
+{
+    std::vector<OptimizerSettings> rivals;
+    const int chosen = m_optimizer->currentData().toInt();
+    for (std::size_t k = 0; k < m_race.size(); ++k) {
+        if (int(k) == chosen || !m_race[k]->isChecked())
+            continue;
+        OptimizerSettings settings;
+        settings.kind = OptimizerKind(k);
+        rivals.push_back(settings);
+    }
+    return rivals;
 }
 
 NumberField *ModelPanel::addField(const QString &label, double value, double minimum,

@@ -30,12 +30,16 @@ public:
     QComboBox *lossBox() const { return m_loss; }
     QComboBox *optimizerBox() const { return m_optimizer; }
     QCheckBox *standardizeBox() const { return m_standardize; }
+    // The optimizers ticked to race the chosen one, with torch.optim's defaults.
+    std::vector<OptimizerSettings> rivals() const;
+    QCheckBox *raceBox(OptimizerKind kind) const { return m_race[std::size_t(kind)]; }
 
 Q_SIGNALS:
     void objectiveChanged(const Objective &objective);
     void optimizerChanged(const OptimizerSettings &settings);
     void fieldRejected(const QString &error);
     void standardizeChanged(bool standardize);
+    void rivalsChanged(const std::vector<OptimizerSettings> &rivals);
 
 private:
     NumberField *addField(const QString &label, double value, double minimum, bool allowMinimum,
@@ -60,4 +64,5 @@ private:
     NumberField *m_lrDecay;
     NumberField *m_initialAccumulator;
     NumberField *m_eps;
+    std::vector<QCheckBox *> m_race; // one per optimizer kind
 };

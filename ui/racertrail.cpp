@@ -1,0 +1,45 @@
+#include "racertrail.h"
+
+#include <QCoreApplication>
+
+namespace RacerStyle {
+
+QColor color(OptimizerKind kind)
+{
+    switch (kind) {
+    case OptimizerKind::Gd:
+        return QColor(0xD5, 0x5E, 0x00);
+    case OptimizerKind::Momentum:
+        return QColor(0x00, 0x72, 0xB2);
+    case OptimizerKind::Nesterov:
+        return QColor(0x56, 0xB4, 0xE9);
+    case OptimizerKind::Adagrad:
+        return QColor(0xE6, 0x9F, 0x00);
+    case OptimizerKind::Rmsprop:
+        return QColor(0xCC, 0x79, 0xA7);
+    case OptimizerKind::Adam:
+        return QColor(0x00, 0x9E, 0x73);
+    }
+    return Qt::black;
+}
+
+QString label(OptimizerKind kind)
+{
+    switch (kind) {
+    case OptimizerKind::Gd:
+        return QCoreApplication::translate("RacerStyle", "gradient descent");
+    case OptimizerKind::Momentum:
+        return QCoreApplication::translate("RacerStyle", "momentum");
+    case OptimizerKind::Nesterov:
+        return QCoreApplication::translate("RacerStyle", "Nesterov");
+    case OptimizerKind::Adagrad:
+        return QCoreApplication::translate("RacerStyle", "AdaGrad");
+    case OptimizerKind::Rmsprop:
+        return QCoreApplication::translate("RacerStyle", "RMSprop");
+    case OptimizerKind::Adam:
+        return QCoreApplication::translate("RacerStyle", "Adam");
+    }
+    return {};
+}
+
+} // namespace RacerStyle
