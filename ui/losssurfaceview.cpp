@@ -230,15 +230,15 @@ void LossSurfaceView::paintEvent(QPaintEvent *)
 
     // A legend when optimizers race.
     if (m_trails.size() > 1) {
-        QPointF at = plot.topRight() + QPointF(-130, 6);
+        QPointF at = plot.topRight() + QPointF(-150, 6);
         painter.setPen(Qt::NoPen);
         painter.setBrush(QColor(255, 255, 255, 200));
-        painter.drawRect(QRectF(at - QPointF(4, 2), QSizeF(128, 16.0 * m_trails.size() + 4)));
+        painter.drawRect(QRectF(at - QPointF(4, 2), QSizeF(148, 16.0 * m_trails.size() + 4)));
         for (const RacerTrail &trail : m_trails) {
             painter.setPen(QPen(RacerStyle::color(trail.kind), 3));
             painter.drawLine(at + QPointF(0, 8), at + QPointF(16, 8));
             painter.setPen(Qt::black);
-            painter.drawText(QRectF(at + QPointF(22, 0), QSizeF(100, 16)), Qt::AlignVCenter,
+            painter.drawText(QRectF(at + QPointF(22, 0), QSizeF(124, 16)), Qt::AlignVCenter,
                              RacerStyle::label(trail.kind));
             at += QPointF(0, 16);
         }
