@@ -214,7 +214,9 @@ void LossSurfaceView::paintEvent(QPaintEvent *)
         }
     }
     painter.setBrush(Qt::NoBrush);
-    for (const RacerTrail &trail : m_trails) {
+    // Racers in reverse, so that the chosen optimizer's path is drawn on top.
+    for (auto it = m_trails.rbegin(); it != m_trails.rend(); ++it) {
+        const RacerTrail &trail = *it;
         if (trail.steps.size() < 2)
             continue;
         QPainterPath path(positionOf(trail.steps.front().w, trail.steps.front().b));
