@@ -18,6 +18,19 @@ QString Objective::name(LossKind loss)
     return QStringLiteral("mse");
 }
 
+QString Objective::label(LossKind loss)
+{
+    switch (loss) {
+    case LossKind::Mae:
+        return QStringLiteral("MAE");
+    case LossKind::Huber:
+        return QStringLiteral("Huber");
+    case LossKind::Mse:
+        break;
+    }
+    return QStringLiteral("MSE");
+}
+
 std::optional<ModelKind> Objective::modelFromName(const QString &name)
 {
     for (ModelKind model : {ModelKind::Origin, ModelKind::Line}) {

@@ -26,6 +26,8 @@ struct Objective
     // Command-line names: "origin", "line"; "mse", "mae", "huber".
     static QString name(ModelKind model);
     static QString name(LossKind loss);
+    // The loss's short label for readouts: "MSE", "MAE", "Huber".
+    static QString label(LossKind loss);
     static std::optional<ModelKind> modelFromName(const QString &name);
     static std::optional<LossKind> lossFromName(const QString &name);
 };

@@ -283,21 +283,18 @@ QString LossCurveView::gradientFormula(const Dataset &data, const Objective &obj
     const double n = double(data.size());
     const QString r =
         objective.hasBias() ? QStringLiteral("w·x + b − y") : QStringLiteral("w·x − y");
-    QString name;
+    const QString name = Objective::label(objective.loss);
     double factor = 1.0;
     QString term;
     switch (objective.loss) {
     case LossKind::Mse:
-        name = QStringLiteral("MSE");
         factor = 2.0;
         term = QStringLiteral("x(%1)").arg(r);
         break;
     case LossKind::Mae:
-        name = QStringLiteral("MAE");
         term = QStringLiteral("x·sign(%1)").arg(r);
         break;
     case LossKind::Huber:
-        name = QStringLiteral("Huber");
         term = QStringLiteral("x·clamp(%1, ±%2)").arg(r, QString::number(objective.delta, 'g', 4));
         break;
     }

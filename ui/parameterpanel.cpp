@@ -7,23 +7,6 @@
 
 #include <cmath>
 
-namespace {
-
-QString lossName(LossKind kind)
-{
-    switch (kind) {
-    case LossKind::Mae:
-        return ParameterPanel::tr("MAE");
-    case LossKind::Huber:
-        return ParameterPanel::tr("Huber");
-    case LossKind::Mse:
-        break;
-    }
-    return ParameterPanel::tr("MSE");
-}
-
-} // namespace
-
 ParameterPanel::ParameterPanel(QWidget *parent)
     : QWidget(parent)
     , m_w(new ParameterSlider(tr("w"), tr("weight w"), this))
@@ -86,7 +69,7 @@ void ParameterPanel::setB(double b)
 
 void ParameterPanel::setLoss(double loss, bool hasData, LossKind kind)
 {
-    const QString name = lossName(kind);
+    const QString name = Objective::label(kind);
     if (!hasData)
         m_loss->setText(tr("%1: no points").arg(name));
     else if (!std::isfinite(loss))

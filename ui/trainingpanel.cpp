@@ -133,9 +133,7 @@ void TrainingPanel::setRunning(bool running)
 
 void TrainingPanel::showState(const TrainingStep &state, const Objective &objective)
 {
-    const QString loss = objective.loss == LossKind::Mae ? tr("MAE")
-        : objective.loss == LossKind::Huber              ? tr("Huber")
-                                                         : tr("MSE");
+    const QString loss = Objective::label(objective.loss);
     QString text = tr("step %1   w = %2").arg(state.step).arg(number(state.w));
     if (objective.hasBias())
         text += tr("   b = %1").arg(number(state.b));
