@@ -189,12 +189,26 @@ std::optional<double> boundedOption(const ParsedOptions &options, const QString 
     if (!value)
         return std::nullopt;
     if (*value < low || *value > high || (openHigh && *value == high)) {
-        const QString range = QStringLiteral("%1 to %2%3")
-                                  .arg(low)
-                                  .arg(high)
-                                  .arg(openHigh ? QStringLiteral(" (exclusive)") : QString());
+        const QString range = std::isinf(high)
+            ? QStringLiteral("%1 or more").arg(low)
+            : QStringLiteral("from %1 to %2%3")
+                  .arg(low)
+                  .arg(high)
+                  .arg(openHigh ? QStringLiteral(" (exclusive)") : QString());
         *error =
-            QStringLiteral("--%1: '%2' is outside %3").arg(name, options.values.value(name), range);
+            QStringLiteral("--%1: '%2' is not %3").arg(name, options.values.value(name), range);
+        return std::nullopt;
+    }
+    return value;
+}
+
+// A number option that must be positive.
+std::optional<double> positiveOption(const ParsedOptions &options, const QString &name,
+                                     double fallback, QString *error)
+{
+    const auto value = numberOption(options, name, fallback, error);
+    if (value && *value <= 0.0) {
+        *error = QStringLiteral("--%1: '%2' is not positive").arg(name, options.values.value(name));
         return std::nullopt;
     }
     return value;
@@ -215,14 +229,9 @@ std::optional<Objective> objectiveOption(const ParsedOptions &options, QString *
         *error = QStringLiteral("--loss: '%1' is not one of mse, mae, huber").arg(loss);
         return std::nullopt;
     }
-    const auto delta = numberOption(options, QStringLiteral("delta"), 1.0, error);
+    const auto delta = positiveOption(options, QStringLiteral("delta"), 1.0, error);
     if (!delta)
         return std::nullopt;
-    if (*delta <= 0.0) {
-        *error = QStringLiteral("--delta: '%1' is not positive")
-                     .arg(options.values.value(QStringLiteral("delta")));
-        return std::nullopt;
-    }
     objective.model = *modelKind;
     objective.loss = *lossKind;
     objective.delta = *delta;
@@ -261,14 +270,9 @@ std::optional<OptimizerSettings> optimizerOption(const ParsedOptions &options, Q
     if (!momentum || !dampening || !alpha || !beta1 || !beta2 || !lrDecay || !accumulator)
         return std::nullopt;
     if (options.values.contains(QStringLiteral("eps"))) {
-        const auto eps = numberOption(options, QStringLiteral("eps"), 0.0, error);
+        const auto eps = positiveOption(options, QStringLiteral("eps"), 1.0, error);
         if (!eps)
             return std::nullopt;
-        if (*eps <= 0.0) {
-            *error = QStringLiteral("--eps: '%1' is not positive")
-                         .arg(options.values.value(QStringLiteral("eps")));
-            return std::nullopt;
-        }
         settings.eps = *eps;
     }
     if (*kind == OptimizerKind::Nesterov && (*momentum <= 0.0 || *dampening != 0.0)) {
@@ -311,23 +315,14 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
         return CommandLine::exitUsage;
 
     QString error;
-    const auto lr = numberOption(*options, QStringLiteral("lr"), 0.01, &error);
+    const auto lr = positiveOption(*options, QStringLiteral("lr"), 0.01, &error);
     const auto w0 = numberOption(*options, QStringLiteral("w0"), 0.0, &error);
     const auto b0 = numberOption(*options, QStringLiteral("b0"), 0.0, &error);
-    const auto tol = numberOption(*options, QStringLiteral("tol"), 0.0, &error);
+    const auto tol =
+        boundedOption(*options, QStringLiteral("tol"), 0.0, 0.0, qInf(), false, &error);
     const auto steps = countOption(*options, QStringLiteral("steps"), 1000, &error);
     if (!lr || !w0 || !b0 || !tol || !steps)
         return fail(err, command, error);
-    if (*lr <= 0.0) {
-        return fail(err, command,
-                    QStringLiteral("--lr: '%1' is not positive")
-                        .arg(options->values.value(QStringLiteral("lr"))));
-    }
-    if (*tol < 0.0) {
-        return fail(err, command,
-                    QStringLiteral("--tol: '%1' is negative")
-                        .arg(options->values.value(QStringLiteral("tol"))));
-    }
     const auto objective = objectiveOption(*options, &error);
     const auto optimizer = objective ? optimizerOption(*options, &error) : std::nullopt;
     if (!objective || !optimizer)
