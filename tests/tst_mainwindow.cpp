@@ -4,6 +4,7 @@
 #include "gridsearchpanel.h"
 #include "losscurveview.h"
 #include "lossfunction.h"
+#include "lossstepview.h"
 #include "losssurfaceview.h"
 #include "mainwindow.h"
 #include "modelpanel.h"
@@ -442,6 +443,20 @@ void TestMainWindow::raceFromTheWindow()
     }
     // Momentum's second step goes further than gradient descent's: v = μ·g1 + g2.
     QVERIFY(m_window->controller()->trail(1)[2].w > m_window->controller()->trail(0)[2].w);
+
+    // On the log axis, the loss per step spans whole decades around every racer's losses.
+    m_window->lossStep()->setLogScale(true);
+    double lowest = qInf();
+    double highest = 0.0;
+    for (int racer = 0; racer < 3; ++racer) {
+        for (const TrainingStep &state : m_window->controller()->trail(racer)) {
+            lowest = std::min(lowest, state.loss);
+            highest = std::max(highest, state.loss);
+        }
+    }
+    QCOMPARE(m_window->lossStep()->lossRange(),
+             QPointF(std::pow(10.0, std::floor(std::log10(lowest))),
+                     std::pow(10.0, std::ceil(std::log10(highest)))));
 
     // Unticking ends the race.
     panel->raceBox(OptimizerKind::Momentum)->setChecked(false);

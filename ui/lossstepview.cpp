@@ -4,14 +4,17 @@
 
 #include <QLegend>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 LossStepView::LossStepView(QWidget *parent)
     : QChartView(parent)
     , m_axisStep(new QValueAxis(this))
     , m_axisLoss(new QValueAxis(this))
+    , m_logAxisLoss(new QLogValueAxis(this))
 {
     auto *chart = new QChart;
     setChart(chart);
@@ -24,6 +27,9 @@ LossStepView::LossStepView(QWidget *parent)
     m_axisLoss->setLabelFormat(QStringLiteral("%.6g"));
     chart->addAxis(m_axisStep, Qt::AlignBottom);
     chart->addAxis(m_axisLoss, Qt::AlignLeft);
+    m_logAxisLoss->setTitleText(tr("loss (log scale)"));
+    m_logAxisLoss->setLabelFormat(QStringLiteral("%.0e"));
+    m_logAxisLoss->setBase(10.0);
     for (OptimizerKind kind : Optimizer::all()) {
         auto *series = new QLineSeries(this);
         series->setPen(QPen(RacerStyle::color(kind), 2));
@@ -51,9 +57,32 @@ void LossStepView::showEvent(QShowEvent *event)
     redraw();
 }
 
+void LossStepView::setLogScale(bool logScale)
+{
+    if (logScale == m_logScale)
+        return;
+    m_logScale = logScale;
+    QAbstractAxis *from = logScale ? static_cast<QAbstractAxis *>(m_axisLoss) : m_logAxisLoss;
+    QAbstractAxis *to = logScale ? static_cast<QAbstractAxis *>(m_logAxisLoss) : m_axisLoss;
+    for (QLineSeries *series : m_series)
+        series->detachAxis(from);
+    chart()->removeAxis(from);
+    chart()->addAxis(to, Qt::AlignLeft);
+    for (QLineSeries *series : m_series)
+        series->attachAxis(to);
+    redraw();
+}
+
+QPointF LossStepView::lossRange() const
+{
+    return m_logScale ? QPointF(m_logAxisLoss->min(), m_logAxisLoss->max())
+                      : QPointF(m_axisLoss->min(), m_axisLoss->max());
+}
+
 void LossStepView::redraw()
 {
     double top = 0.0;
+    double bottom = qInf(); // the smallest positive loss, for the log axis
     double lastStep = 0.0;
     for (QLineSeries *series : m_series)
         series->setVisible(false);
@@ -61,8 +90,12 @@ void LossStepView::redraw()
         QList<QPointF> points;
         points.reserve(qsizetype(trail.steps.size()));
         for (const TrainingStep &state : trail.steps) {
+            if (m_logScale && !(state.loss > 0.0))
+                continue;
             points.append(QPointF(double(state.step), state.loss));
             top = std::max(top, state.loss);
+            if (state.loss > 0.0)
+                bottom = std::min(bottom, state.loss);
         }
         if (!trail.steps.empty())
             lastStep = std::max(lastStep, double(trail.steps.back().step));
@@ -73,6 +106,14 @@ void LossStepView::redraw()
     chart()->legend()->setVisible(m_trails.size() > 1);
     m_axisStep->setRange(0.0, std::max(lastStep, 10.0));
     m_axisStep->applyNiceNumbers();
-    m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
-    m_axisLoss->applyNiceNumbers();
+    if (m_logScale) {
+        // Whole decades around the positive losses.
+        const double high = top > 0.0 ? std::pow(10.0, std::ceil(std::log10(top))) : 10.0;
+        const double low =
+            std::isfinite(bottom) ? std::pow(10.0, std::floor(std::log10(bottom))) : high / 10.0;
+        m_logAxisLoss->setRange(low, std::max(high, low * 10.0));
+    } else {
+        m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
+        m_axisLoss->applyNiceNumbers();
+    }
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 class QLineSeries;
+class QLogValueAxis;
 class QValueAxis;
 
 // The loss against the step number for the current training run.
@@ -19,6 +20,12 @@ public:
 
     // The loss per step of each racer (one without a race), in its optimizer's colour.
     void setTrails(const std::vector<RacerTrail> &trails);
+    // A logarithmic loss axis shows the rate of convergence as a slope; losses of exactly 0
+    // cannot be drawn on it and are left out.
+    void setLogScale(bool logScale);
+    bool isLogScale() const { return m_logScale; }
+    // The loss axis in use (for tests): its range after the last redraw.
+    QPointF lossRange() const;
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -29,5 +36,7 @@ private:
     std::vector<RacerTrail> m_trails;
     QValueAxis *m_axisStep;
     QValueAxis *m_axisLoss;
+    QLogValueAxis *m_logAxisLoss;
+    bool m_logScale = false;
     std::vector<QLineSeries *> m_series; // one per optimizer kind
 };

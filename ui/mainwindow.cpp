@@ -18,6 +18,7 @@
 #include "trainingpanel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -67,7 +68,15 @@ MainWindow::MainWindow(QWidget *parent)
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 2);
 
-    m_tabs->addTab(m_lossStep, tr("Loss per step"));
+    auto *lossPerStep = new QWidget;
+    auto *logScale = new QCheckBox(tr("&Logarithmic loss axis"), lossPerStep);
+    logScale->setToolTip(tr("Show the loss on a log scale: steady convergence is a straight line"));
+    connect(logScale, &QCheckBox::toggled, m_lossStep, &LossStepView::setLogScale);
+    auto *lossPerStepLayout = new QVBoxLayout(lossPerStep);
+    lossPerStepLayout->setContentsMargins(0, 0, 0, 0);
+    lossPerStepLayout->addWidget(logScale);
+    lossPerStepLayout->addWidget(m_lossStep, 1);
+    m_tabs->addTab(lossPerStep, tr("Loss per step"));
     m_tabs->addTab(m_surface, tr("Loss surface"));
     m_tabs->setTabToolTip(m_tabs->indexOf(m_surface),
                           tr("The loss over (w, b), for the model y = w·x + b"));

@@ -57,6 +57,7 @@ public:
     ModelPanel *modelPanel() const { return m_modelPanel; }
     OptimizerInspector *inspector() const { return m_inspector; }
     LossSurfaceView *surface() const { return m_surface; }
+    LossStepView *lossStep() const { return m_lossStep; }
 
 private:
     void createMenus();
