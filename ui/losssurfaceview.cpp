@@ -205,12 +205,16 @@ void LossSurfaceView::paintEvent(QPaintEvent *)
         painter.drawLines(contourSegments(level));
 
     // The optimum of the MSE, the trajectory and the current (w, b).
+    QString note;
     if (m_model->objective().loss == LossKind::Mse) {
         if (const auto fit = MseLoss::lineOptimum(m_model->trainingData())) {
             painter.setPen(QPen(Qt::white, 2));
             painter.setBrush(ChartStyle::optimumColor());
             const QPointF at = positionOf(fit->w, fit->b);
             painter.drawRect(QRectF(at - QPointF(5, 5), QSizeF(10, 10)));
+            if (!fit->unique)
+                note = tr("No unique optimum (all x are equal): every (w, b) on the valley's "
+                          "floor fits; the shortest is marked.");
         }
     }
     painter.setBrush(Qt::NoBrush);
@@ -228,6 +232,14 @@ void LossSurfaceView::paintEvent(QPaintEvent *)
     painter.setPen(QPen(Qt::white, 2));
     painter.setBrush(ChartStyle::markerColor());
     painter.drawEllipse(positionOf(m_model->w(), m_model->b()), 6, 6);
+    if (!note.isEmpty()) {
+        const QRectF box(plot.left() + 6, plot.bottom() - 40, plot.width() - 12, 34);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(255, 255, 255, 210));
+        painter.drawRect(box);
+        painter.setPen(Qt::black);
+        painter.drawText(box.adjusted(4, 0, -4, 0), Qt::AlignVCenter | Qt::TextWordWrap, note);
+    }
     painter.setClipping(false);
 
     // A legend when optimizers race.
