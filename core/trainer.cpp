@@ -53,7 +53,11 @@ void Trainer::setObjective(const Objective &objective)
         m_startB = 0.0;
         m_current.b = 0.0;
     }
-    m_current = evaluated(m_current.step, m_current.w, m_current.b);
+    // Before the first update the state is the start, whose b a bias model now uses.
+    if (m_current.step == 0)
+        m_current = evaluated(0, m_startW, m_startB);
+    else
+        m_current = evaluated(m_current.step, m_current.w, m_current.b);
     refreshReference();
 }
 

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void convergedStartTakesNoStep();
     void zeroXPrintsNoNegativeZero();
     void trainLineModel();
+    void trainLineFromAGivenStart();
     void trainWithAdamAndMae();
     void trainDivergesWithStatus3();
     void badInputExits2_data();
@@ -192,6 +193,18 @@ void TestCommandLine::trainLineModel()
         QVERIFY2(std::fabs(cells[i + 1].toDouble() - expected[i])
                      <= 1e-13 * std::max(1.0, std::fabs(expected[i])),
                  qPrintable(cells[i + 1]));
+}
+
+void TestCommandLine::trainLineFromAGivenStart()
+{
+    // --w0 2 --b0 1 on y = 2x: r = 1 at every point, loss 1, dL/dw = 2·(1 + 2 + 3)/3 = 4,
+    // dL/db = 2.
+    const Result result =
+        run({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("line"),
+             QStringLiteral("--w0"), QStringLiteral("2"), QStringLiteral("--b0"),
+             QStringLiteral("1"), QStringLiteral("--steps"), QStringLiteral("0")});
+    QCOMPARE(result.status, 0);
+    QCOMPARE(result.out, QStringLiteral("step,w,b,loss,grad_w,grad_b\n0,2,1,1,4,2\n"));
 }
 
 void TestCommandLine::trainWithAdamAndMae()

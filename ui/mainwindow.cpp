@@ -120,8 +120,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_modelPanel, &ModelPanel::standardizeChanged, this, &MainWindow::setStandardized);
     connect(m_modelPanel, &ModelPanel::rivalsChanged, this,
             [this](const std::vector<OptimizerSettings> &rivals) {
-                m_training->clearMessage();
+                m_controller->pause();
                 m_controller->setRivals(rivals);
+                noteRestart(tr("the optimizers changed"));
             });
     connect(m_modelPanel, &ModelPanel::optimizerChanged, this, [this](const OptimizerSettings &s) {
         m_inspector->setOptimizer(s.kind);
@@ -133,6 +134,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_surface, &LossSurfaceView::parametersPicked, this, &MainWindow::setParametersByHand);
     connect(m_modelPanel, &ModelPanel::fieldRejected, this,
             [this](const QString &error) { m_training->showMessage(error, true); });
+    connect(m_modelPanel, &ModelPanel::fieldErrorCleared, m_training, &TrainingPanel::clearMessage);
 
     connect(m_training, &TrainingPanel::trainToggled, this, &MainWindow::toggleTraining);
     connect(m_training, &TrainingPanel::stepRequested, m_controller, [this] {
@@ -152,7 +154,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &TrainingController::progressed, this, &MainWindow::handleProgress);
     connect(m_controller, &TrainingController::runningChanged, m_training,
             &TrainingPanel::setRunning);
-    connect(m_controller, &TrainingController::stopped, m_training, &TrainingPanel::showStop);
+    connect(m_controller, &TrainingController::stopped, this,
+            [this](StopReason reason, const QString &message) {
+                // The pause that a restart asked for is not news: the restart note says more.
+                if (reason == StopReason::Paused && m_restartPausePending) {
+                    m_restartPausePending = false;
+                    return;
+                }
+                m_training->showStop(reason, message);
+            });
 
     connect(m_gridSearch, &GridSearchPanel::runRequested, this, &MainWindow::startGridSearch);
     connect(m_gridSearch, &GridSearchPanel::started, m_lossCurve, &LossCurveView::clearGridPoints);
@@ -353,7 +363,7 @@ void MainWindow::setObjective(const Objective &objective)
     if (modelChanged)
         updateRanges();
     m_controller->reset();
-    m_controller->setParameters(m_model->w(), m_model->b());
+    noteRestart(tr("the model or the loss changed"));
     m_gridSearch->runButton()->setEnabled(objective.model == ModelKind::Origin
                                           && objective.loss == LossKind::Mse);
     updateStableLimit();
@@ -369,8 +379,19 @@ void MainWindow::setStandardized(bool standardized)
     m_model->setParameters(0.0, 0.0);
     m_controller->reset();
     m_controller->setParameters(0.0, 0.0);
+    noteRestart(standardized ? tr("x is now standardized") : tr("x is in its own units again"));
     updateStableLimit();
     showParameters();
+}
+
+void MainWindow::noteRestart(const QString &why)
+{
+    // Only a run that had taken steps is worth a word; the trail starts afresh either way.
+    m_restartPausePending = m_controller->isRunning();
+    if (m_controller->latest().step > 0)
+        m_training->showMessage(tr("Back to the start: %1.").arg(why), false);
+    else
+        m_training->clearMessage();
 }
 
 void MainWindow::updateRanges()

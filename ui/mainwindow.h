@@ -68,6 +68,7 @@ private:
     void setObjective(const Objective &objective);
     void setStandardized(bool standardized);
     void updateRanges();
+    void noteRestart(const QString &why);
     void updateStableLimit();
     void showParameters();
     void handlePointsChanged();
@@ -88,4 +89,5 @@ private:
     OptimizerInspector *m_inspector;
     LossSurfaceView *m_surface;
     QTabWidget *m_tabs;
+    bool m_restartPausePending = false;
 };

@@ -37,7 +37,7 @@ ModelPanel::ModelPanel(QWidget *parent)
     m_delta =
         addField(tr("Huber &δ"), 1.0, 0.0, false, qInf(), tr("Residuals beyond δ count linearly"));
     m_form->addRow(tr("Optimi&zer"), m_optimizer);
-    m_momentum = addField(tr("Momentum μ"), 0.9, 0.0, true, qInf(),
+    m_momentum = addField(tr("Momentum μ"), 0.9, 0.0, false, qInf(),
                           tr("How much of the last velocity each step keeps"));
     m_dampening = addField(tr("Dampening"), 0.0, 0.0, true, 1.0 + 1e-12,
                            tr("How much of each new gradient is left out of the velocity"));
@@ -151,6 +151,7 @@ NumberField *ModelPanel::addField(const QString &label, double value, double min
     field->setToolTip(tip);
     m_form->addRow(label, field);
     connect(field, &NumberField::rejected, this, &ModelPanel::fieldRejected);
+    connect(field, &NumberField::errorCleared, this, &ModelPanel::fieldErrorCleared);
     if (field != m_delta)
         connect(field, &NumberField::valueChanged, this, &ModelPanel::emitOptimizer);
     return field;

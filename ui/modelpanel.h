@@ -38,6 +38,7 @@ Q_SIGNALS:
     void objectiveChanged(const Objective &objective);
     void optimizerChanged(const OptimizerSettings &settings);
     void fieldRejected(const QString &error);
+    void fieldErrorCleared();
     void standardizeChanged(bool standardize);
     void rivalsChanged(const std::vector<OptimizerSettings> &rivals);
 

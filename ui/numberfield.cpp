@@ -43,16 +43,22 @@ void NumberField::readText()
                                              : tr("more than %1").arg(number(m_minimum));
         const QString upper =
             std::isfinite(m_maximum) ? tr(" and less than %1").arg(number(m_maximum)) : QString();
-        m_error =
-            tr("'%1' is not a number %2%3; keeping %4.").arg(text(), bound, upper, number(m_value));
+        const QString what = parsed ? tr("'%1' is not %2%3").arg(text(), bound, upper)
+                                    : tr("'%1' is not a finite number").arg(text());
+        m_error = accessibleName().isEmpty()
+            ? tr("%1; keeping %2.").arg(what, number(m_value))
+            : tr("%1: %2; keeping %3.").arg(accessibleName(), what, number(m_value));
         setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #b00020; }"));
         setToolTip(m_error);
         Q_EMIT rejected(m_error);
         return;
     }
+    const bool hadError = !m_error.isEmpty();
     m_error.clear();
     setStyleSheet(QString());
     setToolTip(accessibleDescription());
+    if (hadError)
+        Q_EMIT errorCleared();
     if (*parsed == m_value)
         return;
     m_value = *parsed;

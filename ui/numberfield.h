@@ -23,6 +23,8 @@ public:
 Q_SIGNALS:
     void valueChanged(double value);
     void rejected(const QString &error);
+    // A valid value was typed after a rejected one.
+    void errorCleared();
 
 private:
     void readText();

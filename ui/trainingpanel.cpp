@@ -65,6 +65,7 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_tolerance->setAccessibleDescription(
         tr("Training stops when |gradient| falls below this (0: never)"));
     m_tolerance->setToolTip(m_tolerance->accessibleDescription());
+    m_tolerance->setAccessibleName(tr("tolerance"));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_train);
@@ -109,6 +110,7 @@ TrainingPanel::TrainingPanel(QWidget *parent)
         Q_EMIT settingsChanged(m_settings);
     });
     for (NumberField *field : {m_learningRate, m_tolerance}) {
+        connect(field, &NumberField::errorCleared, this, &TrainingPanel::clearMessage);
         connect(field, &NumberField::rejected, this,
                 [this](const QString &error) { showMessage(error, true); });
     }
