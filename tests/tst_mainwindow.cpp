@@ -136,6 +136,9 @@ void TestMainWindow::clickAddsRightClickRemoves()
     QCOMPARE(m_window->model()->rowCount(), 4);
     QVERIFY(std::fabs(m_window->model()->dataset().x(3) - 2.0) < 0.05);
     QVERIFY(std::fabs(m_window->model()->dataset().y(3) - 1.0) < 0.05);
+    // Placed at the resolution of a pixel (about 0.007 here): three decimals at most.
+    const QString x = m_window->model()->index(3, DatasetModel::XColumn).data().toString();
+    QVERIFY2(x.size() <= 5, qPrintable(x));
 
     QTest::mouseClick(editor->viewport(), Qt::RightButton, {}, editor->pointPosition(0));
     QCOMPARE(m_window->model()->rowCount(), 3);
@@ -149,6 +152,18 @@ void TestMainWindow::selectAndDeleteRemoves()
     QCOMPARE(editor->selectedRow(), 1);
     QTest::keyClick(editor, Qt::Key_Delete);
     QCOMPARE(m_window->model()->dataset(), Dataset({1, 3}, {2, 6}));
+
+    // With every point gone, the window says so instead of showing a loss of 0.
+    for (int row = 1; row >= 0; --row)
+        QTest::mouseClick(editor->viewport(), Qt::RightButton, {}, editor->pointPosition(row));
+    QCOMPARE(m_window->model()->rowCount(), 0);
+    QCOMPARE(m_window->parameters()->lossLabel()->text(), QStringLiteral("MSE: no points"));
+    QCOMPARE(m_window->training()->stableLimitLabel()->text(), QString());
+    QTest::mouseClick(m_window->training()->stepButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->training()->message()->text(),
+                 QStringLiteral("There are no data points to train on."));
+    QTRY_VERIFY(
+        m_window->training()->readout()->text().endsWith(QStringLiteral("no points to train on")));
 }
 
 void TestMainWindow::tableEditsStayInSync()

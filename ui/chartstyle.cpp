@@ -27,19 +27,9 @@ QColor residualColor()
     return QColor(0xD5, 0x5E, 0x00);
 }
 
-QColor trailColor()
-{
-    return QColor(0xD5, 0x5E, 0x00);
-}
-
 QColor markerColor()
 {
     return QColor(0x00, 0x00, 0x00);
-}
-
-QColor optimumColor()
-{
-    return QColor(0x00, 0x9E, 0x73);
 }
 
 QColor gridColor()

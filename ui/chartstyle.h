@@ -14,9 +14,7 @@ QColor dataColor(); // blue: data points
 QColor modelColor(); // orange: the model line and the loss curve
 QColor selectionColor(); // reddish purple: the selected point
 QColor residualColor(); // vermillion: residuals
-QColor trailColor(); // vermillion: the gradient-descent trail
 QColor markerColor(); // black: the current w
-QColor optimumColor(); // bluish green: the optimum w*
 QColor gridColor(); // sky blue: grid-search points
 
 QPen modelPen();

@@ -2,6 +2,7 @@
 
 #include "chartstyle.h"
 #include "datasetmodel.h"
+#include "numberformat.h"
 
 #include <QGraphicsPathItem>
 #include <QLegendMarker>
@@ -263,8 +264,22 @@ int DataEditorView::rowAt(const QPoint &position) const
 
 QPointF DataEditorView::valueAt(const QPoint &position) const
 {
+    // Rounded to what a pixel can tell apart, so that a placed point reads 2.01, not
+    // 2.000965095705324.
     const QPointF inChart = chart()->mapFromScene(mapToScene(position));
-    return chart()->mapToValue(inChart, m_points);
+    const QPointF value = chart()->mapToValue(inChart, m_points);
+    const QPointF nextPixel = chart()->mapToValue(inChart + QPointF(1, 1), m_points);
+    const auto snap = [](double v, double perPixel) {
+        perPixel = std::fabs(perPixel);
+        if (!(perPixel > 0.0) || !std::isfinite(perPixel))
+            return v;
+        const int decimals = int(-std::floor(std::log10(perPixel)));
+        if (decimals > 0)
+            return NumberFormat::parseFinite(NumberFormat::fixed(v, decimals)).value_or(v);
+        const double unit = std::pow(10.0, -decimals);
+        return std::round(v / unit) * unit;
+    };
+    return {snap(value.x(), nextPixel.x() - value.x()), snap(value.y(), nextPixel.y() - value.y())};
 }
 
 bool DataEditorView::isInPlotArea(const QPoint &position) const

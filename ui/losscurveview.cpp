@@ -64,8 +64,11 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     m_grid->setName(tr("grid"));
     ChartStyle::stylePoints(m_grid, ChartStyle::gridColor(), 8);
     m_optimum->setName(tr("w*"));
-    ChartStyle::stylePoints(m_optimum, ChartStyle::optimumColor(), 13);
+    // A hollow square, so that no racer's colour can be taken for it.
+    ChartStyle::stylePoints(m_optimum, Qt::white, 13);
     m_optimum->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_optimum->setBorderColor(Qt::black);
+    m_optimum->setPen(QPen(Qt::black, 2));
     m_marker->setName(tr("current"));
     ChartStyle::stylePoints(m_marker, ChartStyle::markerColor(), 12);
 
@@ -112,8 +115,13 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     m_marker->attachAxis(m_axisW);
     m_marker->attachAxis(m_axisLoss);
 
-    for (int i = 1; i < maxPointCurves; ++i)
-        chart->legend()->markers(m_pointCurves[i]).first()->setVisible(false);
+    // The legend names what moves; the faint per-point curves and the tangent explain
+    // themselves (and the tooltip says what they are).
+    for (QLineSeries *series : m_pointCurves)
+        chart->legend()->markers(series).first()->setVisible(false);
+    chart->legend()->markers(m_tangent).first()->setVisible(false);
+    chart->legend()->markers(m_grid).first()->setVisible(false);
+    setToolTip(tr("The loss against w (faint: each point's own loss; dashed: the tangent at w)"));
 
     connect(model, &DatasetModel::pointsChanged, this, &LossCurveView::updateCurve);
     // The curve is the slice through the current b, so a new b redraws it; a new w only
@@ -165,11 +173,13 @@ void LossCurveView::setTrails(const std::vector<RacerTrail> &trails)
 void LossCurveView::clearGridPoints()
 {
     m_grid->clear();
+    chart()->legend()->markers(m_grid).first()->setVisible(false);
 }
 
 void LossCurveView::addGridPoint(double w, double loss)
 {
     m_grid->append(w, loss);
+    chart()->legend()->markers(m_grid).first()->setVisible(true);
 }
 
 QPointF LossCurveView::marker() const
@@ -270,9 +280,13 @@ void LossCurveView::updateMarker()
     } else {
         m_tangent->clear();
     }
-    chart()->setTitle(data.isEmpty()        ? tr("No points: add some by clicking the data chart.")
-                          : data.allXZero() ? tr("All x are 0: every w gives the same loss.")
-                                            : gradientFormula(data, objective, value.gradW));
+    chart()->setTitle(
+        data.isEmpty() ? tr("No points: add some by clicking the data chart.")
+            : data.allXZero()
+            ? (m_model->isStandardized()
+                   ? tr("All x are equal: standardized they are 0, so w does nothing.")
+                   : tr("All x are 0: every w gives the same loss."))
+            : gradientFormula(data, objective, value.gradW));
 }
 
 QString LossCurveView::gradientFormula(const Dataset &data, const Objective &objective,

@@ -208,8 +208,8 @@ void LossSurfaceView::paintEvent(QPaintEvent *)
     QString note;
     if (m_model->objective().loss == LossKind::Mse) {
         if (const auto fit = MseLoss::lineOptimum(m_model->trainingData())) {
-            painter.setPen(QPen(Qt::white, 2));
-            painter.setBrush(ChartStyle::optimumColor());
+            painter.setPen(QPen(Qt::black, 2));
+            painter.setBrush(Qt::white);
             const QPointF at = positionOf(fit->w, fit->b);
             painter.drawRect(QRectF(at - QPointF(5, 5), QSizeF(10, 10)));
             if (!fit->unique)
@@ -233,7 +233,7 @@ void LossSurfaceView::paintEvent(QPaintEvent *)
     painter.setBrush(ChartStyle::markerColor());
     painter.drawEllipse(positionOf(m_model->w(), m_model->b()), 6, 6);
     if (!note.isEmpty()) {
-        const QRectF box(plot.left() + 6, plot.bottom() - 40, plot.width() - 12, 34);
+        const QRectF box(plot.left() + 6, plot.top() + 6, plot.width() - 12, 34);
         painter.setPen(Qt::NoPen);
         painter.setBrush(QColor(255, 255, 255, 210));
         painter.drawRect(box);

@@ -407,9 +407,11 @@ void MainWindow::updateRanges()
 
 void MainWindow::updateStableLimit()
 {
-    // The limit is a property of plain gradient descent on the MSE; other rules have none.
+    // The limit is a property of plain gradient descent on the MSE; other rules have none,
+    // and without points there is nothing to say.
     const bool applies = m_model->objective().loss == LossKind::Mse
-        && m_modelPanel->optimizer().kind == OptimizerKind::Gd;
+        && m_modelPanel->optimizer().kind == OptimizerKind::Gd
+        && !m_model->trainingData().isEmpty();
     m_training->setStableLimit(applies ? MseLoss::stableLearningRateLimit(
                                    m_model->trainingData(), m_model->objective().model)
                                        : std::nullopt,
@@ -435,7 +437,7 @@ void MainWindow::handlePointsChanged()
 void MainWindow::handleProgress(const TrainingStep &state)
 {
     m_model->setParameters(state.w, state.b);
-    m_training->showState(state, m_model->objective());
+    m_training->showState(state, m_model->objective(), !m_model->trainingData().isEmpty());
     // The chosen optimizer first, then its rivals in the order the panel lists them.
     std::vector<RacerTrail> trails;
     std::vector<OptimizerKind> kinds = {m_modelPanel->optimizer().kind};

@@ -133,8 +133,12 @@ void TrainingPanel::setRunning(bool running)
     m_train->setText(running ? tr("&Pause") : tr("&Train"));
 }
 
-void TrainingPanel::showState(const TrainingStep &state, const Objective &objective)
+void TrainingPanel::showState(const TrainingStep &state, const Objective &objective, bool hasData)
 {
+    if (!hasData) {
+        m_readout->setText(tr("step %1   no points to train on").arg(state.step));
+        return;
+    }
     const QString loss = Objective::label(objective.loss);
     QString text = tr("step %1   w = %2").arg(state.step).arg(number(state.w));
     if (objective.hasBias())

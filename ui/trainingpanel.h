@@ -29,7 +29,7 @@ public:
     int stepsPerSecond() const;
 
     void setRunning(bool running);
-    void showState(const TrainingStep &state, const Objective &objective = {});
+    void showState(const TrainingStep &state, const Objective &objective = {}, bool hasData = true);
     void showStop(StopReason reason, const QString &message);
     void showMessage(const QString &message, bool isError);
     void clearMessage();
