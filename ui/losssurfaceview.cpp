@@ -85,7 +85,8 @@ QPointF LossSurfaceView::parametersAt(int column, int row) const
 
 double LossSurfaceView::sampledLoss(int column, int row) const
 {
-    return m_values[std::size_t(row) * std::size_t(m_columns) + std::size_t(column)];
+    const std::size_t at = std::size_t(row) * std::size_t(m_columns) + std::size_t(column);
+    return at < m_values.size() ? m_values[at] : qQNaN();
 }
 
 QPointF LossSurfaceView::positionOf(double w, double b) const
@@ -105,8 +106,19 @@ QPointF LossSurfaceView::parametersAtPosition(const QPointF &position) const
             m_bRange.maximum - y * (m_bRange.maximum - m_bRange.minimum)};
 }
 
+void LossSurfaceView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        resample();
+}
+
 void LossSurfaceView::resample()
 {
+    // Hidden behind another tab, the map is brought up to date when it is shown again.
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
     const Dataset &data = m_model->trainingData();
     Objective objective = m_model->objective();
     objective.model = ModelKind::Line;

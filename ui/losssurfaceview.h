@@ -28,6 +28,7 @@ public:
     int columns() const { return m_columns; }
     int rows() const { return m_rows; }
     QPointF parametersAt(int column, int row) const;
+    // NaN before the map was first shown (it is sampled only while visible).
     double sampledLoss(int column, int row) const;
     // The chosen optimizer's trajectory as drawn, in (w, b).
     std::vector<QPointF> trajectory() const;
@@ -43,6 +44,7 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void resample();
@@ -57,5 +59,6 @@ private:
     std::vector<double> m_values; // row-major, m_rows × m_columns
     std::vector<double> m_levels;
     QImage m_image;
+    bool m_stale = true;
     std::vector<RacerTrail> m_trails;
 };
