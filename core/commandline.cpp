@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "commandoptions.h"
 #include "datasetloader.h"
 #include "gridsearch.h"
 #include "numberformat.h"
@@ -8,96 +9,18 @@
 #include "trainer.h"
 
 #include <QFileInfo>
-#include <QHash>
 
-#include <charconv>
 #include <limits>
 #include <ostream>
 
 namespace {
 
-// The options of one command, read from `--name value` or `--name=value`.
-struct ParsedOptions
-{
-    QHash<QString, QString> values;
-    QStringList positional;
-};
-
-// `known` options take a value; `flags` take none and read as "1" when given.
-std::optional<ParsedOptions> parseOptions(const QStringList &arguments, const QStringList &known,
-                                          QString *error, const QStringList &flags = {})
-{
-    ParsedOptions parsed;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString &argument = arguments[i];
-        if (!argument.startsWith(QLatin1String("--")) || argument == QLatin1String("--")) {
-            parsed.positional.append(argument);
-            continue;
-        }
-        QString name = argument.mid(2);
-        QString value;
-        if (flags.contains(name)) {
-            parsed.values.insert(name, QStringLiteral("1"));
-            continue;
-        }
-        const qsizetype equals = name.indexOf(u'=');
-        if (equals >= 0) {
-            value = name.mid(equals + 1);
-            name.truncate(equals);
-        } else if (i + 1 < arguments.size()) {
-            value = arguments[++i];
-        } else if (known.contains(name)) {
-            *error = QStringLiteral("option --%1 needs a value").arg(name);
-            return std::nullopt;
-        }
-        if (!known.contains(name)) {
-            *error = QStringLiteral("unknown option --%1").arg(name);
-            return std::nullopt;
-        }
-        parsed.values.insert(name, value);
-    }
-    return parsed;
-}
-
-// A finite number from option --name, or `fallback` when the option is absent.
-std::optional<double> numberOption(const ParsedOptions &options, const QString &name,
-                                   double fallback, QString *error)
-{
-    if (!options.values.contains(name))
-        return fallback;
-    const QString text = options.values.value(name);
-    const auto value = NumberFormat::parseFinite(text.toStdString());
-    if (!value)
-        *error = QStringLiteral("--%1: '%2' is not a finite number").arg(name, text);
-    return value;
-}
-
-std::optional<qint64> countOption(const ParsedOptions &options, const QString &name,
-                                  qint64 fallback, QString *error)
-{
-    if (!options.values.contains(name))
-        return fallback;
-    const std::string text = options.values.value(name).trimmed().toStdString();
-    qint64 value = 0;
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (result.ec == std::errc::result_out_of_range) {
-        *error = QStringLiteral("--%1: '%2' is too large").arg(name, QString::fromStdString(text));
-        return std::nullopt;
-    }
-    if (result.ec != std::errc() || result.ptr != text.data() + text.size() || value < 0) {
-        *error = QStringLiteral("--%1: '%2' is not a whole number of 0 or more")
-                     .arg(name, QString::fromStdString(text));
-        return std::nullopt;
-    }
-    return value;
-}
-
-std::optional<Dataset> datasetOption(const QString &command, const ParsedOptions &options,
+std::optional<Dataset> datasetOption(const QString &command, const CommandOptions &options,
                                      std::ostream &err, QString *error)
 {
-    const QString file = options.values.value(QStringLiteral("data"));
-    const QString x = options.values.value(QStringLiteral("x"));
-    const QString y = options.values.value(QStringLiteral("y"));
+    const QString file = options.value(QStringLiteral("data"));
+    const QString x = options.value(QStringLiteral("x"));
+    const QString y = options.value(QStringLiteral("y"));
     if (file.isEmpty()) {
         if (!x.isEmpty() || !y.isEmpty()) {
             *error = QStringLiteral("--x and --y choose columns of a file given with --data");
@@ -127,14 +50,14 @@ int fail(std::ostream &err, const QString &command, const QString &message)
 
 // The options of a headless command, which takes no positional arguments; on a usage error
 // the error is printed and nothing is returned.
-std::optional<ParsedOptions> commandOptions(const QString &command, const QStringList &arguments,
-                                            const QStringList &known, std::ostream &err,
-                                            const QStringList &flags = {})
+std::optional<CommandOptions> commandOptions(const QString &command, const QStringList &arguments,
+                                             const QStringList &known, std::ostream &err,
+                                             const QStringList &flags = {})
 {
     QString error;
-    auto options = parseOptions(arguments, known, &error, flags);
-    if (options && !options->positional.isEmpty())
-        error = QStringLiteral("unexpected argument '%1'").arg(options->positional.first());
+    auto options = CommandOptions::parse(arguments, known, &error, flags);
+    if (options && !options->positional().isEmpty())
+        error = QStringLiteral("unexpected argument '%1'").arg(options->positional().first());
     if (!error.isEmpty()) {
         fail(err, command, error);
         return std::nullopt;
@@ -154,9 +77,9 @@ int runGrid(const QStringList &arguments, std::ostream &out, std::ostream &err)
         return CommandLine::exitUsage;
 
     QString error;
-    const auto from = numberOption(*options, QStringLiteral("from"), 0.0, &error);
-    const auto to = numberOption(*options, QStringLiteral("to"), 4.0, &error);
-    const auto step = numberOption(*options, QStringLiteral("step"), 0.1, &error);
+    const auto from = options->number(QStringLiteral("from"), 0.0, &error);
+    const auto to = options->number(QStringLiteral("to"), 4.0, &error);
+    const auto step = options->number(QStringLiteral("step"), 0.1, &error);
     if (!from || !to || !step)
         return fail(err, command, error);
     if (!GridSearch::validate(*from, *to, *step, &error))
@@ -180,45 +103,11 @@ void printRow(std::ostream &out, const TrainingStep &state, bool bias)
     out << '\n';
 }
 
-// A number option that must lie in [low, high] (or [low, high) with `openHigh`).
-std::optional<double> boundedOption(const ParsedOptions &options, const QString &name,
-                                    double fallback, double low, double high, bool openHigh,
-                                    QString *error)
-{
-    const auto value = numberOption(options, name, fallback, error);
-    if (!value)
-        return std::nullopt;
-    if (*value < low || *value > high || (openHigh && *value == high)) {
-        const QString range = std::isinf(high)
-            ? QStringLiteral("%1 or more").arg(low)
-            : QStringLiteral("from %1 to %2%3")
-                  .arg(low)
-                  .arg(high)
-                  .arg(openHigh ? QStringLiteral(" (exclusive)") : QString());
-        *error =
-            QStringLiteral("--%1: '%2' is not %3").arg(name, options.values.value(name), range);
-        return std::nullopt;
-    }
-    return value;
-}
-
-// A number option that must be positive.
-std::optional<double> positiveOption(const ParsedOptions &options, const QString &name,
-                                     double fallback, QString *error)
-{
-    const auto value = numberOption(options, name, fallback, error);
-    if (value && *value <= 0.0) {
-        *error = QStringLiteral("--%1: '%2' is not positive").arg(name, options.values.value(name));
-        return std::nullopt;
-    }
-    return value;
-}
-
-std::optional<Objective> objectiveOption(const ParsedOptions &options, QString *error)
+std::optional<Objective> objectiveOption(const CommandOptions &options, QString *error)
 {
     Objective objective;
-    const QString model = options.values.value(QStringLiteral("model"), QStringLiteral("origin"));
-    const QString loss = options.values.value(QStringLiteral("loss"), QStringLiteral("mse"));
+    const QString model = options.value(QStringLiteral("model"), QStringLiteral("origin"));
+    const QString loss = options.value(QStringLiteral("loss"), QStringLiteral("mse"));
     const auto modelKind = Objective::modelFromName(model);
     const auto lossKind = Objective::lossFromName(loss);
     if (!modelKind) {
@@ -229,7 +118,7 @@ std::optional<Objective> objectiveOption(const ParsedOptions &options, QString *
         *error = QStringLiteral("--loss: '%1' is not one of mse, mae, huber").arg(loss);
         return std::nullopt;
     }
-    const auto delta = positiveOption(options, QStringLiteral("delta"), 1.0, error);
+    const auto delta = options.positive(QStringLiteral("delta"), 1.0, error);
     if (!delta)
         return std::nullopt;
     objective.model = *modelKind;
@@ -238,10 +127,10 @@ std::optional<Objective> objectiveOption(const ParsedOptions &options, QString *
     return objective;
 }
 
-std::optional<OptimizerSettings> optimizerOption(const ParsedOptions &options, QString *error)
+std::optional<OptimizerSettings> optimizerOption(const CommandOptions &options, QString *error)
 {
     OptimizerSettings settings;
-    const QString name = options.values.value(QStringLiteral("optimizer"), QStringLiteral("gd"));
+    const QString name = options.value(QStringLiteral("optimizer"), QStringLiteral("gd"));
     const auto kind = Optimizer::fromName(name);
     if (!kind) {
         QStringList names;
@@ -255,22 +144,20 @@ std::optional<OptimizerSettings> optimizerOption(const ParsedOptions &options, Q
 
     const double inf = std::numeric_limits<double>::infinity();
     const auto momentum =
-        boundedOption(options, QStringLiteral("momentum"),
-                      *kind == OptimizerKind::Rmsprop ? 0.0 : 0.9, 0.0, inf, false, error);
+        options.bounded(QStringLiteral("momentum"), *kind == OptimizerKind::Rmsprop ? 0.0 : 0.9,
+                        0.0, inf, false, error);
     const auto dampening =
-        boundedOption(options, QStringLiteral("dampening"), 0.0, 0.0, 1.0, false, error);
-    const auto alpha = boundedOption(options, QStringLiteral("alpha"), 0.99, 0.0, 1.0, true, error);
-    const auto beta1 = boundedOption(options, QStringLiteral("beta1"), 0.9, 0.0, 1.0, true, error);
-    const auto beta2 =
-        boundedOption(options, QStringLiteral("beta2"), 0.999, 0.0, 1.0, true, error);
-    const auto lrDecay =
-        boundedOption(options, QStringLiteral("lr-decay"), 0.0, 0.0, inf, false, error);
+        options.bounded(QStringLiteral("dampening"), 0.0, 0.0, 1.0, false, error);
+    const auto alpha = options.bounded(QStringLiteral("alpha"), 0.99, 0.0, 1.0, true, error);
+    const auto beta1 = options.bounded(QStringLiteral("beta1"), 0.9, 0.0, 1.0, true, error);
+    const auto beta2 = options.bounded(QStringLiteral("beta2"), 0.999, 0.0, 1.0, true, error);
+    const auto lrDecay = options.bounded(QStringLiteral("lr-decay"), 0.0, 0.0, inf, false, error);
     const auto accumulator =
-        boundedOption(options, QStringLiteral("initial-accumulator"), 0.0, 0.0, inf, false, error);
+        options.bounded(QStringLiteral("initial-accumulator"), 0.0, 0.0, inf, false, error);
     if (!momentum || !dampening || !alpha || !beta1 || !beta2 || !lrDecay || !accumulator)
         return std::nullopt;
-    if (options.values.contains(QStringLiteral("eps"))) {
-        const auto eps = positiveOption(options, QStringLiteral("eps"), 1.0, error);
+    if (options.contains(QStringLiteral("eps"))) {
+        const auto eps = options.positive(QStringLiteral("eps"), 1.0, error);
         if (!eps)
             return std::nullopt;
         settings.eps = *eps;
@@ -287,10 +174,10 @@ std::optional<OptimizerSettings> optimizerOption(const ParsedOptions &options, Q
         settings.momentum = *momentum;
     settings.dampening = *dampening;
     settings.alpha = *alpha;
-    settings.centered = options.values.contains(QStringLiteral("centered"));
+    settings.centered = options.contains(QStringLiteral("centered"));
     settings.beta1 = *beta1;
     settings.beta2 = *beta2;
-    settings.amsgrad = options.values.contains(QStringLiteral("amsgrad"));
+    settings.amsgrad = options.contains(QStringLiteral("amsgrad"));
     settings.lrDecay = *lrDecay;
     settings.initialAccumulator = *accumulator;
     return settings;
@@ -315,19 +202,18 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
         return CommandLine::exitUsage;
 
     QString error;
-    const auto lr = positiveOption(*options, QStringLiteral("lr"), 0.01, &error);
-    const auto w0 = numberOption(*options, QStringLiteral("w0"), 0.0, &error);
-    const auto b0 = numberOption(*options, QStringLiteral("b0"), 0.0, &error);
-    const auto tol =
-        boundedOption(*options, QStringLiteral("tol"), 0.0, 0.0, qInf(), false, &error);
-    const auto steps = countOption(*options, QStringLiteral("steps"), 1000, &error);
+    const auto lr = options->positive(QStringLiteral("lr"), 0.01, &error);
+    const auto w0 = options->number(QStringLiteral("w0"), 0.0, &error);
+    const auto b0 = options->number(QStringLiteral("b0"), 0.0, &error);
+    const auto tol = options->bounded(QStringLiteral("tol"), 0.0, 0.0, qInf(), false, &error);
+    const auto steps = options->count(QStringLiteral("steps"), 1000, &error);
     if (!lr || !w0 || !b0 || !tol || !steps)
         return fail(err, command, error);
     const auto objective = objectiveOption(*options, &error);
     const auto optimizer = objective ? optimizerOption(*options, &error) : std::nullopt;
     if (!objective || !optimizer)
         return fail(err, command, error);
-    if (!objective->hasBias() && options->values.contains(QStringLiteral("b0")))
+    if (!objective->hasBias() && options->contains(QStringLiteral("b0")))
         return fail(err, command, QStringLiteral("--b0 needs --model line"));
 
     auto data = datasetOption(command, *options, err, &error);
@@ -391,10 +277,10 @@ int CommandLine::run(const QStringList &arguments, std::ostream &out, std::ostre
 
 bool CommandLine::checkWindowArguments(const QStringList &arguments, QString *error)
 {
-    const auto options = parseOptions(arguments, windowOptionNames(), error);
+    const auto options = CommandOptions::parse(arguments, windowOptionNames(), error);
     if (!options)
         return false;
-    for (const QString &argument : options->positional) {
+    for (const QString &argument : options->positional()) {
         if (!argument.startsWith(u'-') && !QFileInfo::exists(argument)) {
             *error = QStringLiteral("%1: no such file (the commands are grid and train; see "
                                     "losslab --help)")
@@ -408,19 +294,19 @@ bool CommandLine::checkWindowArguments(const QStringList &arguments, QString *er
 std::optional<WindowOptions> CommandLine::parseWindowOptions(const QStringList &arguments,
                                                              QString *error)
 {
-    const auto options = parseOptions(arguments, windowOptionNames(), error);
+    const auto options = CommandOptions::parse(arguments, windowOptionNames(), error);
     if (!options)
         return std::nullopt;
-    if (options->positional.size() > 1) {
+    if (options->positional().size() > 1) {
         *error = QStringLiteral("one data file at most, got '%1' and '%2'")
-                     .arg(options->positional[0], options->positional[1]);
+                     .arg(options->positional()[0], options->positional()[1]);
         return std::nullopt;
     }
     WindowOptions window;
-    window.dataFile = options->positional.value(0);
-    window.xColumn = options->values.value(QStringLiteral("x"));
-    window.yColumn = options->values.value(QStringLiteral("y"));
-    window.screenshot = options->values.value(QStringLiteral("screenshot"));
+    window.dataFile = options->positional().value(0);
+    window.xColumn = options->value(QStringLiteral("x"));
+    window.yColumn = options->value(QStringLiteral("y"));
+    window.screenshot = options->value(QStringLiteral("screenshot"));
     if (window.dataFile.isEmpty() && (!window.xColumn.isEmpty() || !window.yColumn.isEmpty())) {
         *error = QStringLiteral("--x and --y choose columns of a data file; none was given");
         return std::nullopt;
