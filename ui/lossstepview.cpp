@@ -67,6 +67,8 @@ void LossStepView::setLogScale(bool logScale)
     for (QLineSeries *series : m_series)
         series->detachAxis(from);
     chart()->removeAxis(from);
+    // removeAxis() hands the axis back without a parent: keep it with the view.
+    from->setParent(this);
     chart()->addAxis(to, Qt::AlignLeft);
     for (QLineSeries *series : m_series)
         series->attachAxis(to);
