@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "mainwindow.h"
+#include "stopsignals.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -33,6 +34,7 @@ int main(int argc, char *argv[])
     // grid, train, --help and --version need no display.
     if (const QStringList arguments = argumentsOf(argc, argv); CommandLine::isHeadless(arguments)) {
         QCoreApplication app(argc, argv);
+        const StopSignals stopSignals; // Ctrl+C ends `train` after a whole row
         return CommandLine::run(arguments, std::cout, std::cerr);
     }
 
@@ -51,5 +53,11 @@ int main(int argc, char *argv[])
         std::cerr << "losslab: " << error.toStdString() << " (see losslab --help)\n";
         return CommandLine::exitUsage;
     }
+    // SIGINT or SIGTERM closes the window as the user would: training stops, status 0.
+    const StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &app, [] {
+        QApplication::closeAllWindows();
+        QApplication::quit();
+    });
     return MainWindow::run(*options);
 }

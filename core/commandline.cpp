@@ -6,10 +6,12 @@
 #include "numberformat.h"
 #include "objective.h"
 #include "optimizer.h"
+#include "stopsignals.h"
 #include "trainer.h"
 
 #include <QFileInfo>
 
+#include <csignal>
 #include <limits>
 #include <ostream>
 
@@ -183,6 +185,11 @@ std::optional<OptimizerSettings> optimizerOption(const CommandOptions &options, 
     return settings;
 }
 
+const char *signalName(int signalNumber)
+{
+    return signalNumber == SIGTERM ? "SIGTERM" : "SIGINT";
+}
+
 int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
 {
     const QString command = QStringLiteral("train");
@@ -239,6 +246,12 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
         printRow(out, trainer.current(), bias);
         if (reason != StopReason::None)
             break;
+        if (StopSignals::requested()) {
+            out.flush();
+            err << "losslab train: interrupted (" << signalName(StopSignals::signalNumber())
+                << ") after step " << trainer.current().step << "; every row printed is whole\n";
+            return CommandLine::exitOk;
+        }
     }
     return CommandLine::exitOk;
 }

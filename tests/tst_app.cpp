@@ -3,6 +3,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/types.h>
+
 // The built `losslab` executable end to end: exit statuses, the screenshot option and the
 // same output under a German locale. The in-process suites check the numbers in detail.
 class TestApp : public QObject
@@ -15,6 +18,8 @@ private Q_SLOTS:
     void gridIsTheSameInEveryLocale();
     void mistypedOptionWithoutADisplay();
     void screenshotOfTheLesson();
+    void stopSignalsEndCleanly_data();
+    void stopSignalsEndCleanly();
     void screenshotOfAFile();
 
 private:
@@ -131,6 +136,53 @@ void TestApp::mistypedOptionWithoutADisplay()
         const QByteArray err = process.readAllStandardError();
         QVERIFY2(err.startsWith("losslab: ") && err.count('\n') == 1, err.constData());
         QVERIFY(err.contains(argument.toUtf8()));
+    }
+}
+
+void TestApp::stopSignalsEndCleanly_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("signalNumber");
+
+    const QStringList train = {QStringLiteral("train"), QStringLiteral("--steps"),
+                               QStringLiteral("100000000"), QStringLiteral("--lr"),
+                               QStringLiteral("1e-6")};
+    QTest::newRow("train, SIGINT") << train << SIGINT;
+    QTest::newRow("train, SIGTERM") << train << SIGTERM;
+    QTest::newRow("window, SIGINT") << QStringList() << SIGINT;
+    QTest::newRow("window, SIGTERM") << QStringList() << SIGTERM;
+}
+
+void TestApp::stopSignalsEndCleanly()
+{
+    // SIGINT and SIGTERM stop the program as a user would: status 0, whole rows only, and no
+    // Qt warning about threads or timers.
+    QFETCH(QStringList, arguments);
+    QFETCH(int, signalNumber);
+
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(LOSSLAB_EXECUTABLE), arguments);
+    QVERIFY(process.waitForStarted());
+    QTest::qWait(arguments.isEmpty() ? 1500 : 300);
+    QCOMPARE(process.state(), QProcess::Running);
+    QCOMPARE(::kill(pid_t(process.processId()), signalNumber), 0);
+    QVERIFY(process.waitForFinished(5000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(!err.contains("QThread") && !err.contains("QObject") && !err.contains("Timer"),
+             err.constData());
+    if (!arguments.isEmpty()) {
+        const QByteArray out = process.readAllStandardOutput();
+        QVERIFY(out.endsWith('\n'));
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QVERIFY(lines.size() > 1);
+        QCOMPARE(lines.last().count(','), 3);
+        QVERIFY(err.contains("interrupted"));
     }
 }
 

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QObject>
+
+class QSocketNotifier;
+
+// SIGINT and SIGTERM as a polite request to stop, not a kill: the process finishes what it is
+// doing and exits cleanly.
+//
+// The signal handler only sets a flag and writes one byte to a pipe (both async-signal-safe).
+// Headless loops poll requested(); an event loop gets stopRequested() through a
+// QSocketNotifier on the pipe. One instance per process, created after the application object.
+class StopSignals : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StopSignals(QObject *parent = nullptr);
+    ~StopSignals() override;
+
+    // True once SIGINT or SIGTERM arrived.
+    static bool requested();
+    // The signal that arrived (SIGINT or SIGTERM), or 0.
+    static int signalNumber();
+
+Q_SIGNALS:
+    void stopRequested(int signalNumber);
+
+private:
+    void handleNotifier();
+
+    QSocketNotifier *m_notifier = nullptr;
+};
