@@ -29,12 +29,14 @@ void describeApplication()
 
 int main(int argc, char *argv[])
 {
+    // From the start, Ctrl+C or SIGTERM asks to stop: `train` ends after a whole row and the
+    // window closes as the user would.
+    StopSignals::install();
     describeApplication();
 
     // grid, train, --help and --version need no display.
     if (const QStringList arguments = argumentsOf(argc, argv); CommandLine::isHeadless(arguments)) {
         QCoreApplication app(argc, argv);
-        const StopSignals stopSignals; // Ctrl+C ends `train` after a whole row
         return CommandLine::run(arguments, std::cout, std::cerr);
     }
 

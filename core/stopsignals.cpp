@@ -23,14 +23,13 @@ extern "C" void handleStopSignal(int signalNumber)
 
 } // namespace
 
-StopSignals::StopSignals(QObject *parent)
-    : QObject(parent)
+void StopSignals::install()
 {
+    if (pipeEnds[0] >= 0)
+        return;
     if (::pipe(pipeEnds) == 0) {
         for (int end : pipeEnds)
             ::fcntl(end, F_SETFL, ::fcntl(end, F_GETFL) | O_NONBLOCK);
-        m_notifier = new QSocketNotifier(pipeEnds[0], QSocketNotifier::Read, this);
-        connect(m_notifier, &QSocketNotifier::activated, this, &StopSignals::handleNotifier);
     }
     struct sigaction action = {};
     action.sa_handler = handleStopSignal;
@@ -38,6 +37,16 @@ StopSignals::StopSignals(QObject *parent)
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+}
+
+StopSignals::StopSignals(QObject *parent)
+    : QObject(parent)
+{
+    install();
+    if (pipeEnds[0] >= 0) {
+        m_notifier = new QSocketNotifier(pipeEnds[0], QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, &StopSignals::handleNotifier);
+    }
 }
 
 StopSignals::~StopSignals()

@@ -9,7 +9,9 @@ class QSocketNotifier;
 //
 // The signal handler only sets a flag and writes one byte to a pipe (both async-signal-safe).
 // Headless loops poll requested(); an event loop gets stopRequested() through a
-// QSocketNotifier on the pipe. One instance per process, created after the application object.
+// QSocketNotifier on the pipe. install() as early as possible in main(); one instance per
+// process, created after the application object, delivers the signal to the event loop (a
+// signal that came in between is delivered as soon as the instance exists).
 class StopSignals : public QObject
 {
     Q_OBJECT
@@ -18,6 +20,8 @@ public:
     explicit StopSignals(QObject *parent = nullptr);
     ~StopSignals() override;
 
+    // Installs the handlers and the pipe; safe to call more than once.
+    static void install();
     // True once SIGINT or SIGTERM arrived.
     static bool requested();
     // The signal that arrived (SIGINT or SIGTERM), or 0.
