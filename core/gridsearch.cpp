@@ -54,7 +54,7 @@ std::vector<double> GridSearch::grid(double from, double to, double step)
     std::vector<double> points(count);
     for (std::size_t i = 0; i < count; ++i) {
         const double w = from + double(i) * step;
-        points[i] = NumberFormat::parseFinite(NumberFormat::fixed(w, decimals)).value_or(w);
+        points[i] = NumberFormat::rounded(w, decimals);
     }
     return points;
 }

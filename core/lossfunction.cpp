@@ -55,6 +55,21 @@ double LossFunction::loss(const Dataset &data, const Objective &objective, doubl
     return evaluate(data, objective, w, b).loss;
 }
 
+std::vector<QPointF> LossFunction::curve(const Dataset &data, const Objective &objective, double b,
+                                         double from, double to, int samples)
+{
+    std::vector<QPointF> points;
+    if (samples < 2)
+        return points;
+    points.reserve(std::size_t(samples));
+    const double step = (to - from) / double(samples - 1);
+    for (int i = 0; i < samples; ++i) {
+        const double w = i == samples - 1 ? to : from + double(i) * step;
+        points.emplace_back(w, loss(data, objective, w, b));
+    }
+    return points;
+}
+
 double LossFunction::pointLoss(const Objective &objective, double residual)
 {
     const double a = std::fabs(residual);

@@ -2,6 +2,10 @@
 
 #include "objective.h"
 
+#include <QPointF>
+
+#include <vector>
+
 class Dataset;
 
 // The loss and its gradient with respect to the model's parameters at one point (w, b).
@@ -25,6 +29,11 @@ public:
     static Evaluation evaluate(const Dataset &data, const Objective &objective, double w,
                                double b = 0.0);
     static double loss(const Dataset &data, const Objective &objective, double w, double b = 0.0);
+
+    // The loss at `samples` evenly spaced w from `from` to `to` (both included) with b fixed,
+    // as (w, loss); empty for fewer than two samples.
+    static std::vector<QPointF> curve(const Dataset &data, const Objective &objective, double b,
+                                      double from, double to, int samples);
 
     // The loss of one point with residual `residual`.
     static double pointLoss(const Objective &objective, double residual);

@@ -34,6 +34,11 @@ std::string fixed(double value, int decimals)
     return {buffer.data(), result.ptr};
 }
 
+double rounded(double value, int decimals)
+{
+    return parseFinite(fixed(value, decimals)).value_or(value);
+}
+
 int decimalsOf(double value)
 {
     if (!std::isfinite(value) || value == 0.0)

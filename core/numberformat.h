@@ -18,6 +18,10 @@ std::string shortestWithDecimal(double value);
 // Fixed notation with `decimals` digits after the point, correctly rounded ("18.67").
 std::string fixed(double value, int decimals);
 
+// `value` rounded to `decimals` decimals: the double nearest to its fixed() text, so that
+// 3·0.1 becomes 0.3 (not 0.30000000000000004). Non-finite values come back unchanged.
+double rounded(double value, int decimals);
+
 // How many decimals the shortest form of `value` has: 0.1 -> 1, 0.25 -> 2, 5 -> 0, 1e-7 -> 7.
 int decimalsOf(double value);
 

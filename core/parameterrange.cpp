@@ -52,11 +52,8 @@ ParameterRange ParameterRange::around(double optimum)
     range.maximum = std::ceil(high / range.step - 1e-9) * range.step;
     // Snap to the step's decimals so that 0.1·40 prints and compares as 4.
     const int stepDecimals = NumberFormat::decimalsOf(range.step);
-    const auto snap = [stepDecimals](double value) {
-        return NumberFormat::parseFinite(NumberFormat::fixed(value, stepDecimals)).value_or(value);
-    };
-    range.minimum = snap(range.minimum);
-    range.maximum = snap(range.maximum);
+    range.minimum = NumberFormat::rounded(range.minimum, stepDecimals);
+    range.maximum = NumberFormat::rounded(range.maximum, stepDecimals);
     range.decimals = std::max(2, stepDecimals + 1);
     return range;
 }

@@ -99,6 +99,11 @@ void Trainer::reset()
     refreshReference();
 }
 
+QString Trainer::noDataMessage()
+{
+    return QStringLiteral("There are no data points to train on.");
+}
+
 StopReason Trainer::checkConverged()
 {
     if (!(gradientNorm(m_current) < m_settings.tolerance))
@@ -112,7 +117,7 @@ StopReason Trainer::checkConverged()
 StopReason Trainer::advance()
 {
     if (m_data.isEmpty())
-        return stop(StopReason::NoData, QStringLiteral("There are no data points to train on."));
+        return stop(StopReason::NoData, noDataMessage());
 
     const bool bias = m_objective.hasBias();
     Eigen::VectorXd parameters(bias ? 2 : 1);

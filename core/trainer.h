@@ -71,6 +71,7 @@ public:
     std::optional<double> stableLearningRate() const;
 
     static constexpr double divergenceFactor = 1e6;
+    static QString noDataMessage();
 
 private:
     TrainingStep evaluated(qint64 step, double w, double b) const;

@@ -41,7 +41,6 @@ public:
     void reset();
     void setDataset(const Dataset &data);
     void setParameters(double w, double b);
-    void setParameter(double w) { setParameters(w, 0.0); }
     void setObjective(const Objective &objective);
     void setSettings(const TrainerSettings &settings);
     void setOptimizer(const OptimizerSettings &settings);

@@ -36,7 +36,7 @@ bool TrainingWorker::prepareRun()
 {
     const Trainer &chosen = trainer();
     if (chosen.dataset().isEmpty()) {
-        Q_EMIT stopped(StopReason::NoData, QStringLiteral("There are no data points to train on."));
+        Q_EMIT stopped(StopReason::NoData, Trainer::noDataMessage());
         return false;
     }
     if (chosen.current().step >= chosen.settings().maxSteps) {

@@ -275,7 +275,7 @@ QPointF DataEditorView::valueAt(const QPoint &position) const
             return v;
         const int decimals = int(-std::floor(std::log10(perPixel)));
         if (decimals > 0)
-            return NumberFormat::parseFinite(NumberFormat::fixed(v, decimals)).value_or(v);
+            return NumberFormat::rounded(v, decimals);
         const double unit = std::pow(10.0, -decimals);
         return std::round(v / unit) * unit;
     };

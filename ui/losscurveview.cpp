@@ -208,14 +208,12 @@ void LossCurveView::updateCurve()
     QList<QPointF> points;
     points.reserve(samples);
     double top = 0.0;
-    const double step = (m_range.maximum - m_range.minimum) / double(samples - 1);
-    for (int i = 0; i < samples; ++i) {
-        const double w = i == samples - 1 ? m_range.maximum : m_range.minimum + double(i) * step;
-        const double loss = LossFunction::loss(data, objective, w, b);
-        if (!std::isfinite(loss))
+    for (const QPointF &point :
+         LossFunction::curve(data, objective, b, m_range.minimum, m_range.maximum, samples)) {
+        if (!std::isfinite(point.y()))
             continue;
-        points.append(QPointF(w, loss));
-        top = std::max(top, loss);
+        points.append(point);
+        top = std::max(top, point.y());
     }
     m_curve->replace(points);
     updatePointCurves();

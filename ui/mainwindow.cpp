@@ -139,7 +139,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_training, &TrainingPanel::trainToggled, this, &MainWindow::toggleTraining);
     connect(m_training, &TrainingPanel::stepRequested, m_controller, [this] {
         m_training->clearMessage();
-        m_controller->setSettings(m_training->settings());
         m_controller->step();
     });
     connect(m_training, &TrainingPanel::resetRequested, m_controller, [this] {
@@ -456,9 +455,8 @@ void MainWindow::toggleTraining()
         m_controller->pause();
         return;
     }
+    // The settings and the speed reached the worker when they were edited.
     m_training->clearMessage();
-    m_controller->setSettings(m_training->settings());
-    m_controller->setStepsPerSecond(m_training->stepsPerSecond());
     m_controller->start();
 }
 
