@@ -38,7 +38,7 @@ std::vector<double> shifted(std::vector<double> values, double by)
 } // namespace
 
 LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
-    : QChartView(parent)
+    : QChartView(new QChart, parent) // the view owns it; setChart() would leak the default one
     , m_model(model)
     , m_axisW(new QValueAxis(this))
     , m_axisLoss(new QValueAxis(this))
@@ -48,8 +48,7 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     , m_marker(new QScatterSeries(this))
     , m_tangent(new QLineSeries(this))
 {
-    auto *chart = new QChart;
-    setChart(chart);
+    QChart *chart = this->chart();
     ChartStyle::apply(chart);
     setRenderHint(QPainter::Antialiasing);
 

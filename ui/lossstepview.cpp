@@ -11,13 +11,12 @@
 #include <cmath>
 
 LossStepView::LossStepView(QWidget *parent)
-    : QChartView(parent)
+    : QChartView(new QChart, parent) // the view owns it; setChart() would leak the default one
     , m_axisStep(new QValueAxis(this))
     , m_axisLoss(new QValueAxis(this))
     , m_logAxisLoss(new QLogValueAxis(this))
 {
-    auto *chart = new QChart;
-    setChart(chart);
+    QChart *chart = this->chart();
     ChartStyle::apply(chart);
     setRenderHint(QPainter::Antialiasing);
 
