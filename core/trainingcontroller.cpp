@@ -3,7 +3,8 @@
 #include "trainingworker.h"
 
 #include <QLoggingCategory>
-#include <QMutexLocker>
+
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcTraining, "losslab.core.training", QtWarningMsg)
 
@@ -21,11 +22,27 @@ TrainingController::TrainingController(QObject *parent)
             Qt::DirectConnection);
     connect(m_worker, &TrainingWorker::stateChanged, this, &TrainingController::recordState,
             Qt::DirectConnection);
-    connect(m_worker, &TrainingWorker::runningChanged, this,
-            &TrainingController::handleRunningChanged);
-    connect(m_worker, &TrainingWorker::stopped, this, &TrainingController::handleStopped);
     connect(m_worker, &TrainingWorker::optimizerStateChanged, this,
-            &TrainingController::optimizerStateChanged);
+            &TrainingController::recordOptimizerState, Qt::DirectConnection);
+    connect(
+        m_worker, &TrainingWorker::runningChanged, this,
+        [this](bool running) {
+            recordNotice({false, running, StopReason::None, {}});
+        },
+        Qt::DirectConnection);
+    connect(
+        m_worker, &TrainingWorker::stopped, this,
+        [this](StopReason reason, const QString &message) {
+            recordNotice({true, false, reason, message});
+        },
+        Qt::DirectConnection);
+
+    // The wake-ups carry nothing; each side drains its queue under the mutex.
+    connect(
+        this, &TrainingController::commandsQueued, m_worker, [this] { runCommands(); },
+        Qt::QueuedConnection);
+    connect(this, &TrainingController::noticesQueued, this, &TrainingController::handleWake,
+            Qt::QueuedConnection);
 
     m_frameTimer.setInterval(frameIntervalMs);
     connect(&m_frameTimer, &QTimer::timeout, this, &TrainingController::publish);
@@ -43,11 +60,21 @@ TrainingController::~TrainingController()
         qCWarning(lcTraining) << "the training thread did not stop within 5 s; waiting on";
         m_thread.wait();
     }
+    // Qt's join is invisible to ThreadSanitizer; taking the locks shows that the worker's
+    // last writes came before these members are destroyed.
+    {
+        std::lock_guard locker(m_commandsMutex);
+        m_commands.clear();
+    }
+    std::lock_guard locker(m_mutex);
+    m_trails.clear();
+    m_optimizerState.clear();
+    m_notices.clear();
 }
 
 std::vector<TrainingStep> TrainingController::trail(int racer) const
 {
-    QMutexLocker locker(&m_mutex);
+    std::lock_guard locker(m_mutex);
     if (racer < 0 || racer >= int(m_trails.size()))
         return {};
     return m_trails[std::size_t(racer)].points();
@@ -55,14 +82,14 @@ std::vector<TrainingStep> TrainingController::trail(int racer) const
 
 int TrainingController::racerCount() const
 {
-    QMutexLocker locker(&m_mutex);
+    std::lock_guard locker(m_mutex);
     return int(m_trails.size());
 }
 
 void TrainingController::setRivals(const std::vector<OptimizerSettings> &rivals)
 {
     {
-        QMutexLocker locker(&m_mutex);
+        std::lock_guard locker(m_mutex);
         m_trails.assign(rivals.size() + 1, Trail(trailCapacity));
     }
     send([rivals](TrainingWorker *worker) { worker->setRivals(rivals); });
@@ -118,17 +145,34 @@ void TrainingController::setStepsPerSecond(int stepsPerSecond)
     send([stepsPerSecond](TrainingWorker *worker) { worker->setStepsPerSecond(stepsPerSecond); });
 }
 
-template<typename Command> void TrainingController::send(Command command)
+void TrainingController::send(Command command)
 {
-    TrainingWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, command] { command(worker); }, Qt::QueuedConnection);
+    bool wasEmpty = false;
+    {
+        std::lock_guard locker(m_commandsMutex);
+        wasEmpty = m_commands.empty();
+        m_commands.push_back(std::move(command));
+    }
+    // A non-empty queue already has a wake-up on its way.
+    if (wasEmpty)
+        Q_EMIT commandsQueued();
+}
+
+void TrainingController::runCommands()
+{
+    std::vector<Command> commands;
+    {
+        std::lock_guard locker(m_commandsMutex);
+        commands.swap(m_commands);
+    }
+    for (const Command &command : commands)
+        command(m_worker);
 }
 
 void TrainingController::recordStep(const TrainingStep &state)
 {
     {
-        QMutexLocker locker(&m_mutex);
+        std::lock_guard locker(m_mutex);
         if (state.racer < int(m_trails.size()))
             m_trails[std::size_t(state.racer)].append(state);
         // Any racer's step is news for the next frame; the readouts follow racer 0.
@@ -142,7 +186,7 @@ void TrainingController::recordStep(const TrainingStep &state)
 void TrainingController::recordState(const TrainingStep &state, bool trailCleared)
 {
     {
-        QMutexLocker locker(&m_mutex);
+        std::lock_guard locker(m_mutex);
         if (state.racer < int(m_trails.size())) {
             Trail &trail = m_trails[std::size_t(state.racer)];
             if (trailCleared)
@@ -153,10 +197,30 @@ void TrainingController::recordState(const TrainingStep &state, bool trailCleare
                 trail.append(state);
             }
         }
-        // Any racer's step is news for the next frame; the readouts follow racer 0.
         if (state.racer == 0)
             m_latest = state;
         m_dirty = true;
+    }
+    wake();
+}
+
+void TrainingController::recordOptimizerState(qint64 step,
+                                              const std::vector<OptimizerStateEntry> &state)
+{
+    {
+        std::lock_guard locker(m_mutex);
+        m_optimizerStep = step;
+        m_optimizerState = state;
+        m_optimizerStateDirty = true;
+    }
+    wake();
+}
+
+void TrainingController::recordNotice(Notice notice)
+{
+    {
+        std::lock_guard locker(m_mutex);
+        m_notices.push_back(std::move(notice));
     }
     wake();
 }
@@ -165,37 +229,67 @@ void TrainingController::wake()
 {
     // At most one wake-up is queued at a time, so the GUI's event queue stays short however
     // many steps the worker takes.
-    if (m_wakePending.exchange(true))
-        return;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_wakePending = false;
-            if (!m_frameTimer.isActive()) {
-                publish();
-                m_frameTimer.start();
-            }
-        },
-        Qt::QueuedConnection);
+    {
+        std::lock_guard locker(m_mutex);
+        if (std::exchange(m_wakePending, true))
+            return;
+    }
+    Q_EMIT noticesQueued();
+}
+
+void TrainingController::handleWake()
+{
+    std::vector<Notice> notices;
+    {
+        std::lock_guard locker(m_mutex);
+        m_wakePending = false;
+        notices.swap(m_notices);
+    }
+    if (!m_frameTimer.isActive()) {
+        publish();
+        m_frameTimer.start();
+    }
+    for (const Notice &notice : notices) {
+        if (!notice.isStop) {
+            handleRunningChanged(notice.running);
+            continue;
+        }
+        // The last step was recorded before the stop: show it first.
+        publish();
+        if (notice.reason == StopReason::Diverged)
+            qCWarning(lcTraining).noquote() << notice.message;
+        Q_EMIT stopped(notice.reason, notice.message);
+    }
 }
 
 void TrainingController::publish()
 {
     bool changed = false;
+    bool optimizerChanged = false;
+    qint64 optimizerStep = 0;
+    std::vector<OptimizerStateEntry> optimizerState;
     {
-        QMutexLocker locker(&m_mutex);
+        std::lock_guard locker(m_mutex);
         if (m_dirty) {
             m_published = m_latest;
             m_dirty = false;
             changed = true;
         }
+        if (m_optimizerStateDirty) {
+            optimizerStep = m_optimizerStep;
+            optimizerState.swap(m_optimizerState);
+            m_optimizerStateDirty = false;
+            optimizerChanged = true;
+        }
     }
     if (changed) {
         ++m_publishedFrames;
         Q_EMIT progressed(m_published);
-    } else if (!m_running) {
-        m_frameTimer.stop();
     }
+    if (optimizerChanged)
+        Q_EMIT optimizerStateChanged(optimizerStep, optimizerState);
+    if (!changed && !optimizerChanged && !m_running)
+        m_frameTimer.stop();
 }
 
 void TrainingController::handleRunningChanged(bool running)
@@ -204,13 +298,4 @@ void TrainingController::handleRunningChanged(bool running)
         return;
     m_running = running;
     Q_EMIT runningChanged(running);
-}
-
-void TrainingController::handleStopped(StopReason reason, const QString &message)
-{
-    // The last step was recorded before this queued signal was sent: show it first.
-    publish();
-    if (reason == StopReason::Diverged)
-        qCWarning(lcTraining).noquote() << message;
-    Q_EMIT stopped(reason, message);
 }

@@ -3,20 +3,25 @@
 #include "trail.h"
 #include "trainer.h"
 
-#include <QMutex>
 #include <QObject>
 #include <QThread>
 #include <QTimer>
 
-#include <atomic>
+#include <functional>
+#include <mutex>
 #include <vector>
 
 class TrainingWorker;
 
-// The GUI thread's handle on training: owns the worker and its QThread, forwards commands as
-// queued calls, and turns the worker's per-step signals into at most one progressed() signal
+// The GUI thread's handle on training: owns the worker and its QThread, forwards commands to
+// it in order, and turns the worker's per-step signals into at most one progressed() signal
 // per frame (about 60 a second), however fast the steps come. The destructor stops and joins
 // the thread.
+//
+// Everything that crosses between the threads (commands one way; steps, optimizer state and
+// running/stopped notices the other) goes through queues guarded by std::mutex; Qt's event
+// queue only carries payload-free wake-ups. That keeps the hand-over visible to
+// ThreadSanitizer, which cannot see inside Debian's uninstrumented Qt.
 class TrainingController : public QObject
 {
     Q_OBJECT
@@ -59,27 +64,52 @@ Q_SIGNALS:
     // The optimizer's state after `step` (see TrainingWorker::optimizerStateChanged).
     void optimizerStateChanged(qint64 step, const std::vector<OptimizerStateEntry> &state);
 
+    // Internal wake-ups, emitted from either thread; connected queued at construction.
+    void commandsQueued();
+    void noticesQueued();
+
 private:
+    using Command = std::function<void(TrainingWorker *)>;
+    // A running or stopped signal of the worker, replayed in order in the GUI thread.
+    struct Notice
+    {
+        bool isStop = false;
+        bool running = false;
+        StopReason reason = StopReason::None;
+        QString message;
+    };
+
     // Called in the worker's thread, straight from its signals.
     void recordStep(const TrainingStep &state);
     void recordState(const TrainingStep &state, bool trailCleared);
+    void recordOptimizerState(qint64 step, const std::vector<OptimizerStateEntry> &state);
+    void recordNotice(Notice notice);
     void wake();
+    void runCommands(); // in the worker's thread
 
+    // In the GUI thread.
+    void handleWake();
     void publish();
     void handleRunningChanged(bool running);
-    void handleStopped(StopReason reason, const QString &message);
-    template<typename Command> void send(Command command);
+    void send(Command command);
 
     QThread m_thread;
     TrainingWorker *m_worker = nullptr;
     QTimer m_frameTimer;
 
-    mutable QMutex m_mutex; // guards the three members below
+    std::mutex m_commandsMutex; // guards m_commands
+    std::vector<Command> m_commands;
+
+    mutable std::mutex m_mutex; // guards the members below, up to m_wakePending
     std::vector<Trail> m_trails {Trail(trailCapacity)};
     TrainingStep m_latest;
     bool m_dirty = false;
+    qint64 m_optimizerStep = 0;
+    std::vector<OptimizerStateEntry> m_optimizerState;
+    bool m_optimizerStateDirty = false;
+    std::vector<Notice> m_notices;
+    bool m_wakePending = false;
 
-    std::atomic<bool> m_wakePending = false;
     TrainingStep m_published;
     qint64 m_publishedFrames = 0;
     bool m_running = false;
