@@ -15,7 +15,17 @@ TrainingController::TrainingController(QObject *parent)
 {
     m_thread.setObjectName(QStringLiteral("LossLab training"));
     m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // The worker is deleted in its own thread as the thread finishes; the lock after it
+    // marks, for ThreadSanitizer, that everything the thread did came before the destructor
+    // goes on (Qt's own join is invisible to it).
+    connect(
+        &m_thread, &QThread::finished, this,
+        [this] {
+            delete m_worker;
+            std::lock_guard locker(m_mutex);
+            m_worker = nullptr;
+        },
+        Qt::DirectConnection);
 
     // Direct: these run in the worker's thread and only touch mutex-guarded members.
     connect(m_worker, &TrainingWorker::stepCompleted, this, &TrainingController::recordStep,
@@ -60,16 +70,8 @@ TrainingController::~TrainingController()
         qCWarning(lcTraining) << "the training thread did not stop within 5 s; waiting on";
         m_thread.wait();
     }
-    // Qt's join is invisible to ThreadSanitizer; taking the locks shows that the worker's
-    // last writes came before these members are destroyed.
-    {
-        std::lock_guard locker(m_commandsMutex);
-        m_commands.clear();
-    }
     std::lock_guard locker(m_mutex);
-    m_trails.clear();
-    m_optimizerState.clear();
-    m_notices.clear();
+    Q_ASSERT(!m_worker);
 }
 
 std::vector<TrainingStep> TrainingController::trail(int racer) const

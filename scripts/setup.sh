@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what LossLab needs on Debian 12 (as root, or through sudo) and builds it in build/.
-# Sourced by run.sh and test.sh; safe to run again: it installs only what is missing.
+# Sourced by run.sh, test.sh and sanitize.sh; safe to run again: it installs only what is
+# missing. LOSSLAB_BUILD_DIR, LOSSLAB_CMAKE_ARGS and LOSSLAB_BUILD_TARGETS pick another build
+# folder, extra CMake options and the targets to build (default: all).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,5 +34,7 @@ if ((${#missing[@]} > 0)); then
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y "${missing[@]}"
 fi
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-cmake --build "$build" --parallel
+read -r -a cmake_args <<<"${LOSSLAB_CMAKE_ARGS:-}"
+read -r -a targets <<<"${LOSSLAB_BUILD_TARGETS:-all}"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${cmake_args[@]}"
+cmake --build "$build" --parallel --target "${targets[@]}"
