@@ -48,6 +48,9 @@ void Trainer::setDataset(Dataset data)
 
 void Trainer::setObjective(const Objective &objective)
 {
+    // Another model has other parameters: state kept for the old ones means nothing to them.
+    if (objective.model != m_objective.model)
+        m_optimizer->reset();
     m_objective = objective;
     if (!objective.hasBias()) {
         m_startB = 0.0;

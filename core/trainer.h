@@ -46,7 +46,8 @@ public:
     // New data from the next update on; the loss and gradient at the current state are
     // refreshed.
     void setDataset(Dataset data);
-    // A new model or loss; b is set to 0 for the model y = w·x.
+    // A new model or loss; b is set to 0 for the model y = w·x. A new model clears the
+    // optimizer's state.
     void setObjective(const Objective &objective);
     void setSettings(const TrainerSettings &settings);
     // A new kind of optimizer starts with empty state; new hyper-parameters for the same kind

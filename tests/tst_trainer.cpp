@@ -29,6 +29,8 @@ private Q_SLOTS:
     void lineModelConverges();
     void sameXLineGoesToTheMinimumNormFit();
     void otherLossesAndOptimizers();
+    void switchingModelMidRunClearsOptimizerState_data();
+    void switchingModelMidRunClearsOptimizerState();
 };
 
 namespace {
@@ -296,6 +298,45 @@ void TestTrainer::otherLossesAndOptimizers()
     adam.reset();
     QCOMPARE(adam.current().step, 0);
     QCOMPARE(adam.current().w, 0.0);
+}
+
+void TestTrainer::switchingModelMidRunClearsOptimizerState_data()
+{
+    QTest::addColumn<OptimizerKind>("kind");
+    for (OptimizerKind kind : Optimizer::all())
+        QTest::newRow(qPrintable(Optimizer::name(kind))) << kind;
+}
+
+void TestTrainer::switchingModelMidRunClearsOptimizerState()
+{
+    // Found by the controller torture test under ThreadSanitizer: state kept for the one
+    // parameter of y = w·x was read as if it had two after a switch to y = w·x + b (a read
+    // past the end of the buffer). A new model is a new parameter space: its first update
+    // starts from empty optimizer state, exactly like a fresh trainer's first update.
+    QFETCH(OptimizerKind, kind);
+    OptimizerSettings settings;
+    settings.kind = kind;
+    Objective line;
+    line.model = ModelKind::Line;
+
+    Trainer trainer;
+    trainer.setOptimizer(settings);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(trainer.advance(), StopReason::None);
+    trainer.setObjective(line);
+    const TrainingStep before = trainer.current();
+    QCOMPARE(trainer.advance(), StopReason::None);
+    for (const OptimizerStateEntry &entry : trainer.optimizer().state())
+        QCOMPARE(entry.values.size(), Eigen::Index(2));
+
+    // The same update from a fresh trainer at the same (w, b).
+    Trainer fresh;
+    fresh.setOptimizer(settings);
+    fresh.setObjective(line);
+    fresh.setParameters(before.w, before.b);
+    QCOMPARE(fresh.advance(), StopReason::None);
+    QCOMPARE(trainer.current().w, fresh.current().w);
+    QCOMPARE(trainer.current().b, fresh.current().b);
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)
