@@ -37,16 +37,6 @@ void Dataset::remove(std::size_t i)
     m_ys.erase(m_ys.begin() + std::ptrdiff_t(i));
 }
 
-double Dataset::meanSquareX() const
-{
-    if (isEmpty())
-        return 0.0;
-    double sum = 0.0;
-    for (double x : m_xs)
-        sum += x * x;
-    return sum / double(size());
-}
-
 bool Dataset::allXZero() const
 {
     return std::all_of(m_xs.begin(), m_xs.end(), [](double x) { return x == 0.0; });

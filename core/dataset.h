@@ -29,8 +29,6 @@ public:
     void setPoint(std::size_t i, double x, double y);
     void remove(std::size_t i);
 
-    // Mean of x², the curvature of the MSE of y = w·x; 0 for an empty dataset.
-    double meanSquareX() const;
     // True when every x is 0 (or there are no points): the loss of y = w·x ignores w.
     bool allXZero() const;
 

@@ -1,0 +1,56 @@
+#include "scaledarray.h"
+
+#include <QtGlobal>
+
+#include <cmath>
+#include <utility>
+
+ScaledArray::ScaledArray(const Eigen::Ref<const Eigen::ArrayXd> &values)
+    : m_exponent(values.size() > 0 ? exponentOf(values.abs().maxCoeff()) : 0)
+{
+    Q_ASSERT(values.allFinite());
+    m_mantissas = scaledDown(values, m_exponent);
+}
+
+ScaledArray::ScaledArray(Eigen::ArrayXd mantissas, int exponent)
+    : m_mantissas(std::move(mantissas))
+    , m_exponent(exponent)
+{
+}
+
+double ScaledArray::mean() const
+{
+    if (m_mantissas.size() == 0)
+        return 0.0;
+    return std::ldexp(m_mantissas.mean(), m_exponent);
+}
+
+double ScaledArray::meanProduct(const ScaledArray &other) const
+{
+    Q_ASSERT(m_mantissas.size() == other.m_mantissas.size());
+    if (m_mantissas.size() == 0)
+        return 0.0;
+    return std::ldexp((m_mantissas * other.m_mantissas).mean(), m_exponent + other.m_exponent);
+}
+
+double ScaledArray::ratioOfSums(const ScaledArray &other) const
+{
+    Q_ASSERT(m_mantissas.size() == other.m_mantissas.size());
+    const double ratio = (m_mantissas * other.m_mantissas).sum() / m_mantissas.square().sum();
+    return std::ldexp(ratio, other.m_exponent - m_exponent);
+}
+
+int ScaledArray::exponentOf(double value)
+{
+    int exponent = 0;
+    std::frexp(value, &exponent);
+    return exponent;
+}
+
+Eigen::ArrayXd ScaledArray::scaledDown(const Eigen::Ref<const Eigen::ArrayXd> &values, int exponent)
+{
+    // Two factors, each a representable power of two, for exponents beyond ±1022.
+    const double first = std::ldexp(1.0, -(exponent / 2));
+    const double second = std::ldexp(1.0, -(exponent - exponent / 2));
+    return values * first * second;
+}
