@@ -210,7 +210,7 @@ void TrainingController::handleStopped(StopReason reason, const QString &message
 {
     // The last step was recorded before this queued signal was sent: show it first.
     publish();
-    if (reason == StopReason::Diverged)
+    if (reason == StopReason::Diverged || reason == StopReason::TooLarge)
         qCWarning(lcTraining).noquote() << message;
     Q_EMIT stopped(reason, message);
 }

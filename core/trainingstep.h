@@ -3,9 +3,13 @@
 #include <QMetaType>
 #include <QtGlobal>
 
+#include <cmath>
+
 // The state of a training run after `step` updates: the parameters, and the loss and its
 // gradient at them (the gradient that update step + 1 uses). A plain value that crosses
-// threads. For the model y = w·x, b and gradB stay 0.
+// threads. For the model y = w·x, b and gradB stay 0. The loss or a gradient is ±inf only
+// where its true value is too large to represent (see LossFunction); no update leads into such
+// a state, and the worker never reports one.
 struct TrainingStep
 {
     qint64 step = 0;
@@ -17,6 +21,9 @@ struct TrainingStep
     int racer = 0; // which of the optimizers raced side by side (0: the chosen one)
 
     bool operator==(const TrainingStep &other) const = default;
+
+    // True when every number in it is finite.
+    bool isFinite() const;
 };
 
 // Why a run of training ended.
@@ -27,7 +34,14 @@ enum class StopReason {
     Diverged, // the next state was not finite or the loss exploded; it was not taken
     Paused, // the user paused
     NoData, // there are no points to train on
+    TooLarge, // the loss or its gradient at the current state is too large to represent
 };
+
+inline bool TrainingStep::isFinite() const
+{
+    return std::isfinite(w) && std::isfinite(b) && std::isfinite(loss) && std::isfinite(gradW)
+        && std::isfinite(gradB);
+}
 
 Q_DECLARE_METATYPE(TrainingStep)
 Q_DECLARE_METATYPE(StopReason)

@@ -151,7 +151,9 @@ void TrainingPanel::showState(const TrainingStep &state, const Objective &object
 
 void TrainingPanel::showStop(StopReason reason, const QString &message)
 {
-    showMessage(message, reason == StopReason::Diverged || reason == StopReason::NoData);
+    showMessage(message,
+                reason == StopReason::Diverged || reason == StopReason::NoData
+                    || reason == StopReason::TooLarge);
 }
 
 void TrainingPanel::showMessage(const QString &message, bool isError)
