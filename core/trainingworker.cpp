@@ -142,11 +142,9 @@ template<typename Change> void TrainingWorker::forEachTrainer(Change change)
 void TrainingWorker::publishStates(bool trailCleared)
 {
     for (std::size_t i = 0; i < m_racers.size(); ++i) {
-        TrainingStep state = m_racers[i].trainer->current();
+        TrainingStep state = m_racers[i].trainer->current().reportable();
         state.racer = int(i);
-        // A state too large to represent has no numbers to show; Train says why.
-        if (state.isFinite())
-            Q_EMIT stateChanged(state, trailCleared);
+        Q_EMIT stateChanged(state, trailCleared);
     }
 }
 
