@@ -13,9 +13,10 @@ QString shortText(double value)
     return QString::fromStdString(NumberFormat::shortest(value));
 }
 
+// A prediction or loss too large to represent is said in words.
 QString computedText(double value)
 {
-    return QString::number(value, 'g', 6);
+    return QString::fromStdString(NumberFormat::readable(value));
 }
 
 } // namespace

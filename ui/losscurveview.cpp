@@ -4,6 +4,7 @@
 #include "datasetmodel.h"
 #include "lossfunction.h"
 #include "mseloss.h"
+#include "numberformat.h"
 
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -162,8 +163,10 @@ void LossCurveView::setTrails(const std::vector<RacerTrail> &trails)
         }
         QList<QPointF> points;
         points.reserve(qsizetype(racer->steps.size()));
-        for (const TrainingStep &state : racer->steps)
-            points.append(QPointF(state.w, state.loss));
+        for (const TrainingStep &state : racer->steps) {
+            if (!state.tooLarge)
+                points.append(QPointF(state.w, state.loss));
+        }
         series->replace(points);
         series->setName(trails.size() > 1 ? RacerStyle::label(racer->kind) : tr("steps"));
         series->setVisible(true);
@@ -208,19 +211,24 @@ void LossCurveView::updateCurve()
     QList<QPointF> points;
     points.reserve(samples);
     double top = 0.0;
+    bool tooLarge = false;
     for (const QPointF &point :
          LossFunction::curve(data, objective, b, m_range.minimum, m_range.maximum, samples)) {
-        if (!std::isfinite(point.y()))
+        if (!std::isfinite(point.y())) {
+            tooLarge = true;
             continue;
+        }
         points.append(point);
         top = std::max(top, point.y());
     }
     m_curve->replace(points);
     updatePointCurves();
-    m_curve->setName(objective.hasBias() ? tr("loss at b = %1").arg(b, 0, 'g', 4) : tr("loss"));
+    QString name = objective.hasBias() ? tr("loss at b = %1").arg(b, 0, 'g', 4) : tr("loss");
+    if (tooLarge)
+        name += tr(" (missing where too large to represent)");
+    m_curve->setName(name);
     m_axisLoss->setTitleText(lossTitle(objective.loss));
-    m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
-    m_axisLoss->applyNiceNumbers();
+    ChartStyle::setValueRange(m_axisLoss, 0.0, top > 0.0 ? top * 1.05 : 1.0);
 
     // The exact optimum along the slice, where the MSE has one: w* = Σx(y − b) / Σx².
     const auto optimum = objective.loss == LossKind::Mse
@@ -272,9 +280,10 @@ void LossCurveView::updateMarker()
 
     // The tangent at w has the gradient as its slope.
     const double half = (m_range.maximum - m_range.minimum) / 8.0;
-    if (std::isfinite(w) && std::isfinite(value.loss) && std::isfinite(value.gradW)) {
-        m_tangent->replace({QPointF(w - half, value.loss - value.gradW * half),
-                            QPointF(w + half, value.loss + value.gradW * half)});
+    const QPointF left(w - half, value.loss - value.gradW * half);
+    const QPointF right(w + half, value.loss + value.gradW * half);
+    if (std::isfinite(w) && std::isfinite(left.y()) && std::isfinite(right.y())) {
+        m_tangent->replace({left, right});
     } else {
         m_tangent->clear();
     }
@@ -312,7 +321,10 @@ QString LossCurveView::gradientFormula(const Dataset &data, const Objective &obj
     }
     const double sum = gradW * n / factor;
     const QString d = objective.hasBias() ? QStringLiteral("∂") : QStringLiteral("d");
+    const auto readable = [](double value) {
+        return QString::fromStdString(NumberFormat::readable(value));
+    };
     return QStringLiteral("%1%2/%1w = (%3/n)·Σ %4 = (%3/%5)·(%6) = %7")
-        .arg(d, name, QString::number(factor), term, QString::number(n, 'g', 10),
-             QString::number(sum, 'g', 6), QString::number(gradW, 'g', 6));
+        .arg(d, name, QString::number(factor), term, QString::number(n, 'g', 10), readable(sum),
+             readable(gradW));
 }

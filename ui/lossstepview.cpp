@@ -92,7 +92,7 @@ void LossStepView::redraw()
         QList<QPointF> points;
         points.reserve(qsizetype(trail.steps.size()));
         for (const TrainingStep &state : trail.steps) {
-            if (m_logScale && !(state.loss > 0.0))
+            if (state.tooLarge || (m_logScale && !(state.loss > 0.0)))
                 continue;
             points.append(QPointF(double(state.step), state.loss));
             top = std::max(top, state.loss);
@@ -110,12 +110,13 @@ void LossStepView::redraw()
     m_axisStep->applyNiceNumbers();
     if (m_logScale) {
         // Whole decades around the positive losses.
-        const double high = top > 0.0 ? std::pow(10.0, std::ceil(std::log10(top))) : 10.0;
+        // Whole decades up to 1e308, the last one a double holds.
+        const double high =
+            top > 0.0 ? std::pow(10.0, std::min(308.0, std::ceil(std::log10(top)))) : 10.0;
         const double low =
             std::isfinite(bottom) ? std::pow(10.0, std::floor(std::log10(bottom))) : high / 10.0;
-        m_logAxisLoss->setRange(low, std::max(high, low * 10.0));
+        m_logAxisLoss->setRange(std::min(low, 1e307), std::max(high, std::min(low, 1e307) * 10.0));
     } else {
-        m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
-        m_axisLoss->applyNiceNumbers();
+        ChartStyle::setValueRange(m_axisLoss, 0.0, top > 0.0 ? top * 1.05 : 1.0);
     }
 }
