@@ -1,8 +1,11 @@
 #include "dataset.h"
 
+#include "scaledarray.h"
+
 #include <QtGlobal>
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 Dataset::Dataset(std::vector<double> xs, std::vector<double> ys)
@@ -35,6 +38,16 @@ void Dataset::remove(std::size_t i)
     Q_ASSERT(i < size());
     m_xs.erase(m_xs.begin() + std::ptrdiff_t(i));
     m_ys.erase(m_ys.begin() + std::ptrdiff_t(i));
+}
+
+Dataset::Spread Dataset::xSpread() const
+{
+    if (isEmpty())
+        return {};
+    const ScaledArray x(Eigen::Map<const Eigen::ArrayXd>(m_xs.data(), Eigen::Index(size())));
+    const double mean = x.mantissas().mean();
+    const double variance = (x.mantissas() - mean).square().mean();
+    return {std::ldexp(mean, x.exponent()), std::ldexp(std::sqrt(variance), x.exponent())};
 }
 
 bool Dataset::allXZero() const

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void allXZeroWithHugeY();
     void hugeResidualsWithTinyX();
     void rangesStayFinite();
+    void spreadOfX();
     void trainerRefusesAnUnrepresentableStart();
     void commandLineSaysTooLargeInWords();
     void learningRateSweep();
@@ -325,6 +326,23 @@ void TestExtremeValues::rangesStayFinite()
         QVERIFY(std::isfinite(bias.minimum) && std::isfinite(bias.maximum));
         QVERIFY(bias.maximum > bias.minimum);
     }
+}
+
+void TestExtremeValues::spreadOfX()
+{
+    // x = s·(1, 2, 3): mean 2s, standard deviation √(2/3)·s, for s where (x − x̄)² underflows
+    // (1e-300), overflows (1e200) and neither (1). A few roundings: tolerance 1e-15.
+    for (double s : {1e-300, 1.0, 1e200}) {
+        const Dataset::Spread spread = Dataset({s, 2.0 * s, 3.0 * s}, {0.0, 0.0, 0.0}).xSpread();
+        QVERIFY2(near(spread.mean, 2.0 * s, 1e-15), qPrintable(text(spread.mean)));
+        QVERIFY2(near(spread.deviation, std::sqrt(2.0 / 3.0) * s, 1e-15),
+                 qPrintable(text(spread.deviation)));
+    }
+    // 4e9 + (0, 1, 2): the spread survives the offset.
+    const Dataset::Spread far = Dataset({4e9, 4e9 + 1.0, 4e9 + 2.0}, {0.0, 0.0, 0.0}).xSpread();
+    QCOMPARE(far.mean, 4e9 + 1.0);
+    QVERIFY(near(far.deviation, std::sqrt(2.0 / 3.0), 1e-15));
+    QCOMPARE(Dataset().xSpread().deviation, 0.0);
 }
 
 void TestExtremeValues::trainerRefusesAnUnrepresentableStart()
