@@ -529,6 +529,17 @@ void TestMainWindow::extremeValuesAreShownInWords()
         QVERIFY(state.isFinite());
     QVERIFY(finiteAxes(m_window->lossStep()->chart()));
 
+    // The grid search (w from 0 to 4): far from w* = 2 the MSE is too large to represent; the
+    // log says so and no such point is drawn. 4.67e308·(w − 2)² is below DBL_MAX ≈ 1.8e308
+    // for |w − 2| < 0.62: w = 1.4 … 2.6, 13 points.
+    GridSearchPanel *grid = m_window->gridSearch();
+    QTest::mouseClick(grid->runButton(), Qt::LeftButton);
+    grid->finish();
+    QVERIFY(grid->log()->toPlainText().contains(QStringLiteral("MSE = too large to represent")));
+    QVERIFY(inWords(grid->log()->toPlainText()));
+    QCOMPARE(m_window->lossCurve()->gridPointCount(), 13);
+    QVERIFY(finiteAxes(m_window->lossCurve()->chart()));
+
     // Near the optimum (w = 2.05: MSE 0.0025·mean(x²) ≈ 1.2e306) the numbers come back.
     Q_EMIT m_window->parameters()->wEdited(2.05);
     QTRY_VERIFY2(training->readout()->text().contains(QStringLiteral("MSE = 1.16667e+306")),

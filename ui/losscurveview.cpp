@@ -181,6 +181,9 @@ void LossCurveView::clearGridPoints()
 
 void LossCurveView::addGridPoint(double w, double loss)
 {
+    // A loss too large to represent has no place on the axis (the log says so in words).
+    if (!std::isfinite(loss))
+        return;
     m_grid->append(w, loss);
     chart()->legend()->markers(m_grid).first()->setVisible(true);
 }
