@@ -314,8 +314,9 @@ void TestExtremeValues::rangesStayFinite()
 {
     const std::vector<double> xs = {1e154, 2e154, 3e154};
     const std::vector<double> tiny = {1e-300, 2e-300, 3e-300};
-    for (const Dataset &data : {Dataset(xs, times(xs, 2.0)), Dataset(tiny, times(tiny, 2.0)),
-                                Dataset({0.0}, {1e300}), Dataset({1e-300}, {1e300})}) {
+    for (const Dataset &data :
+         {Dataset(xs, times(xs, 2.0)), Dataset(tiny, times(tiny, 2.0)), Dataset({0.0}, {1e300}),
+          Dataset({1e-300}, {1e300}), Dataset({1.0}, {8.9e307}), Dataset({1.0}, {-8.9e307})}) {
         for (ModelKind model : {ModelKind::Origin, ModelKind::Line}) {
             const ParameterRange range = ParameterRange::forDataset(data, model);
             QVERIFY(std::isfinite(range.minimum) && std::isfinite(range.maximum));
