@@ -546,6 +546,15 @@ void TestMainWindow::extremeValuesAreShownInWords()
                  qPrintable(training->readout()->text()));
     QVERIFY(inWords(training->readout()->text()));
 
+    // y = 1e13·x: w* = 1e13 and the range of w is 0 to 2e13 (step 5e11). The slider reaches
+    // both ends, and the spin box's reach stays finite.
+    m_window->setDataset(Dataset({1e-3, 2e-3}, {1e10, 2e10}), QStringLiteral("steep"));
+    QSlider *slider = m_window->parameters()->slider();
+    slider->setValue(slider->maximum());
+    QCOMPARE(model->w(), 2e13);
+    slider->setValue(slider->minimum());
+    QCOMPARE(model->w(), 0.0);
+
     // x near 1e-300: the limit 1/mean(x²) ≈ 2e599 is beyond DBL_MAX, so every rate is stable.
     m_window->setDataset(Dataset({1e-300, 2e-300, 3e-300}, {2e-300, 4e-300, 6e-300}),
                          QStringLiteral("tiny"));
