@@ -9,6 +9,10 @@ ScaledArray::ScaledArray(const Eigen::Ref<const Eigen::ArrayXd> &values)
     : m_exponent(values.size() > 0 ? exponentOf(values.abs().maxCoeff()) : 0)
 {
     Q_ASSERT(values.allFinite());
+    // Within 2^±400 no product of two, nor a sum of them, can overflow or underflow: the
+    // values are taken as they are, which spares the scaling on everyday data.
+    if (std::abs(m_exponent) <= 400)
+        m_exponent = 0;
     m_mantissas = scaledDown(values, m_exponent);
 }
 
@@ -49,6 +53,8 @@ int ScaledArray::exponentOf(double value)
 
 Eigen::ArrayXd ScaledArray::scaledDown(const Eigen::Ref<const Eigen::ArrayXd> &values, int exponent)
 {
+    if (exponent == 0)
+        return values;
     // Two factors, each a representable power of two, for exponents beyond ±1022.
     const double first = std::ldexp(1.0, -(exponent / 2));
     const double second = std::ldexp(1.0, -(exponent - exponent / 2));

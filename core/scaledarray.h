@@ -3,8 +3,9 @@
 #include <Eigen/Core>
 
 // An array of doubles held as mantissas times one power of two, values = mantissas · 2^exponent,
-// with the largest |mantissa| in [0.5, 1): sums of products of such arrays neither overflow
-// nor underflow on the way, whatever the data's magnitude.
+// with the largest |mantissa| in [0.5, 1), or within 2^±400 with exponent 0 (everyday data,
+// left as they are): sums of products of such arrays neither overflow nor underflow on the
+// way, whatever the data's magnitude.
 //
 // Scaling by a power of two is exact, and it commutes with every rounding, so as long as the
 // plain computation does not overflow or underflow, a result from here is bit for bit the
