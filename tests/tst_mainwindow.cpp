@@ -546,6 +546,20 @@ void TestMainWindow::extremeValuesAreShownInWords()
                  qPrintable(training->readout()->text()));
     QVERIFY(inWords(training->readout()->text()));
 
+    // The loss per step from 1.7e308 down to a subnormal 1e-320, on both scales: the axes stay
+    // finite and the logarithmic one positive, from 1e-307 to 1e308.
+    LossStepView *lossStep = m_window->lossStep();
+    RacerTrail extreme;
+    for (double loss : {1.7e308, 1.0, 1e-320})
+        extreme.steps.push_back({qint64(extreme.steps.size()), 0.0, 0.0, loss, 0.0, 0.0});
+    lossStep->show();
+    lossStep->setTrails({extreme});
+    QVERIFY(finiteAxes(lossStep->chart()));
+    lossStep->setLogScale(true);
+    QCOMPARE(lossStep->lossRange(), QPointF(1e-307, 1e308));
+    lossStep->setLogScale(false);
+    lossStep->setTrails({});
+
     // y = 1e13·x: w* = 1e13 and the range of w is 0 to 2e13 (step 5e11). The slider reaches
     // both ends, and the spin box's reach stays finite.
     m_window->setDataset(Dataset({1e-3, 2e-3}, {1e10, 2e10}), QStringLiteral("steep"));
