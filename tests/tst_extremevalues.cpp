@@ -50,6 +50,7 @@ private Q_SLOTS:
     void commandLineSaysTooLargeInWords();
     void learningRateSweep();
     void learningRateSweepOnTheCommandLine();
+    void learningRateSweepOnExtremeData();
 
 private:
     static std::vector<double> times(const std::vector<double> &values, double factor);
@@ -506,6 +507,60 @@ void TestExtremeValues::learningRateSweepOnTheCommandLine()
                             const auto value = NumberFormat::parseFinite(cell.toStdString());
                             QVERIFY2(value.has_value(), qPrintable(what + rows[i]));
                         }
+                    }
+                }
+            }
+        }
+    }
+}
+
+void TestExtremeValues::learningRateSweepOnExtremeData()
+{
+    // The sweep on the edge cases, from a start whose loss is a double: y = 2x with x near
+    // 1e154 from w = 2.05, near 1e-300 from w = 0, and y = 3x + 7 with x near 4e9 from 0. Each
+    // run ends with a stated reason (here a loss or gradient beyond DBL_MAX counts as
+    // divergence) and every state it reaches is finite.
+    const std::vector<double> huge = {1e154, 2e154, 3e154};
+    const std::vector<double> tiny = {1e-300, 2e-300, 3e-300};
+    std::vector<double> far;
+    for (int k = 0; k < 300; ++k)
+        far.push_back(4e9 + k);
+    struct Case
+    {
+        Dataset data;
+        double startW;
+    };
+    const std::vector<Case> cases = {
+        {Dataset(huge, times(huge, 2.0)), 2.05},
+        {Dataset(tiny, times(tiny, 2.0)), 0.0},
+        {Dataset(far, times(far, 3.0)), 0.0},
+    };
+    for (const Case &each : cases) {
+        for (ModelKind model : {ModelKind::Origin, ModelKind::Line}) {
+            for (LossKind loss : {LossKind::Mse, LossKind::Mae, LossKind::Huber}) {
+                for (OptimizerKind kind : Optimizer::all()) {
+                    for (double lr : {1e-12, 1e-6, 1e-3, 1.0, 1e3, 1e6, 1e12}) {
+                        Trainer trainer(each.data, each.startW);
+                        trainer.setObjective({model, loss, 1.0});
+                        trainer.setSettings({lr, 50, 1e-300});
+                        OptimizerSettings settings;
+                        settings.kind = kind;
+                        trainer.setOptimizer(settings);
+                        const QString what =
+                            QStringLiteral("x %1 %2 %3 %4 lr %5")
+                                .arg(text(each.data.x(0)), Objective::name(model),
+                                     Objective::name(loss), Optimizer::name(kind), text(lr));
+                        StopReason reason = trainer.checkStart();
+                        QVERIFY2(reason == StopReason::None || reason == StopReason::Converged,
+                                 qPrintable(what));
+                        while (reason == StopReason::None) {
+                            reason = trainer.advance();
+                            QVERIFY2(isFinite(trainer.current()), qPrintable(what));
+                        }
+                        QVERIFY2(reason != StopReason::TooLarge, qPrintable(what));
+                        QVERIFY2(!trainer.stopMessage().isEmpty(), qPrintable(what));
+                        QVERIFY2(hasNoNonFinite(trainer.stopMessage()),
+                                 qPrintable(what + QStringLiteral(": ") + trainer.stopMessage()));
                     }
                 }
             }
