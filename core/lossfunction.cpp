@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace {
 
@@ -20,61 +21,95 @@ Eigen::Map<const Eigen::ArrayXd> column(const std::vector<double> &values)
 ScaledArray residuals(const Eigen::Map<const Eigen::ArrayXd> &x,
                       const Eigen::Map<const Eigen::ArrayXd> &y, double w, double b)
 {
-    const Eigen::ArrayXd r = w * x + b - y;
-    if (r.allFinite())
-        return ScaledArray(r);
+    // w and b are finite, so a residual is ±inf at worst, never NaN.
+    Eigen::ArrayXd r = w * x + b - y;
+    if (std::isfinite(r.abs().maxCoeff()))
+        return ScaledArray::adopting(std::move(r));
     // |w·x| < 2^(e(w) + e(x)), |b| < 2^e(b), |y| < 2^e(y): after the shift each is below
     // 2^1021 and their sum is finite.
     const int top =
         std::max({ScaledArray::exponentOf(w) + ScaledArray::exponentOf(x.abs().maxCoeff()),
                   ScaledArray::exponentOf(b), ScaledArray::exponentOf(y.abs().maxCoeff())});
     const int shift = std::max(0, top - 1021);
-    const Eigen::ArrayXd shifted = w * ScaledArray::scaledDown(x, shift) + std::ldexp(b, -shift)
+    Eigen::ArrayXd shifted = w * ScaledArray::scaledDown(x, shift) + std::ldexp(b, -shift)
         - ScaledArray::scaledDown(y, shift);
-    const ScaledArray scaled(shifted);
+    const ScaledArray scaled = ScaledArray::adopting(std::move(shifted));
     return ScaledArray(scaled.mantissas(), scaled.exponent() + shift);
 }
 
-// Each point's loss ℓ(rᵢ) and its derivative ψ(rᵢ), scaled, from the scaled residuals.
-struct PointTerms
+// Huber's δ against the scaled residuals: in units of 2^e, δ is δ·2^-e (∞ or 0 when that is
+// out of range, which sorts the points the same); a residual of 0 is inside whatever δ is.
+struct HuberSplit
 {
-    ScaledArray loss;
-    ScaledArray slope;
+    explicit HuberSplit(double delta, const ScaledArray &r)
+        : exponent(ScaledArray::exponentOf(delta))
+        , mantissa(std::ldexp(delta, -exponent))
+        , inside((r.mantissas().abs() < std::ldexp(delta, -r.exponent())) || (r.mantissas() == 0.0))
+        , anyInside(inside.any())
+        , anyOutside(!inside.all())
+    {
+    }
+
+    int exponent; // δ = mantissa·2^exponent
+    double mantissa;
+    Eigen::Array<bool, Eigen::Dynamic, 1> inside; // |r| < δ
+    bool anyInside;
+    bool anyOutside;
 };
 
-PointTerms pointTerms(const Objective &objective, const ScaledArray &r)
+// Huber's split of the points, made once per evaluation; empty for the other losses.
+std::optional<HuberSplit> huberSplit(const Objective &objective, const ScaledArray &r)
+{
+    if (objective.loss != LossKind::Huber)
+        return std::nullopt;
+    return HuberSplit(objective.delta, r);
+}
+
+// Each point's loss ℓ(rᵢ), scaled, from the scaled residuals.
+ScaledArray pointLosses(const Objective &objective, const ScaledArray &r,
+                        const std::optional<HuberSplit> &huber)
 {
     const Eigen::ArrayXd &m = r.mantissas();
     const int e = r.exponent();
     switch (objective.loss) {
     case LossKind::Mse:
-        return {ScaledArray(m.square(), 2 * e), ScaledArray(2.0 * m, e)};
+        return ScaledArray(m.square(), 2 * e);
     case LossKind::Mae:
-        return {ScaledArray(m.abs(), e), ScaledArray(m.sign(), 0)};
+        return ScaledArray(m.abs(), e);
     case LossKind::Huber:
         break;
     }
-    // Huber: r²/2 where |r| < δ, δ·(|r| − δ/2) beyond; ψ = r clamped to [−δ, δ]. In units of
-    // 2^e, δ is δ·2^-e (∞ or 0 when that is out of range, which sorts the points the same).
-    // A residual of 0 is inside whatever δ is.
-    const double delta = objective.delta;
-    const int eDelta = ScaledArray::exponentOf(delta);
-    const double mDelta = std::ldexp(delta, -eDelta);
-    const double scaledDelta = std::ldexp(delta, -e);
-    const Eigen::ArrayXd a = m.abs();
-    const auto inside = (a < scaledDelta) || (m == 0.0);
-    const bool anyInside = inside.any();
-    const bool anyOutside = !inside.all();
-    // A common exponent for both kinds of term, the larger of those present.
-    const int eLoss = anyOutside && (!anyInside || e + eDelta > 2 * e) ? e + eDelta : 2 * e;
-    const int eSlope = anyOutside && (!anyInside || eDelta > e) ? eDelta : e;
+    // r²/2 inside, δ·(|r| − δ/2) beyond, in units of the larger exponent of those present.
+    const HuberSplit &split = *huber;
+    const int eLinear = e + split.exponent;
+    const int eLoss = split.anyOutside && (!split.anyInside || eLinear > 2 * e) ? eLinear : 2 * e;
     const Eigen::ArrayXd quadratic = ScaledArray::scaledDown(0.5 * m.square(), eLoss - 2 * e);
-    const Eigen::ArrayXd linear =
-        ScaledArray::scaledDown(mDelta * (a - std::ldexp(delta, -e - 1)), eLoss - e - eDelta);
+    const Eigen::ArrayXd linear = ScaledArray::scaledDown(
+        split.mantissa * (m.abs() - std::ldexp(objective.delta, -e - 1)), eLoss - eLinear);
+    return ScaledArray(split.inside.select(quadratic, linear), eLoss);
+}
+
+// Each point's ψ(rᵢ), the derivative of its loss, scaled, from the scaled residuals.
+ScaledArray pointSlopes(const Objective &objective, const ScaledArray &r,
+                        const std::optional<HuberSplit> &huber)
+{
+    const Eigen::ArrayXd &m = r.mantissas();
+    const int e = r.exponent();
+    switch (objective.loss) {
+    case LossKind::Mse:
+        return ScaledArray(2.0 * m, e);
+    case LossKind::Mae:
+        return ScaledArray(m.sign(), 0);
+    case LossKind::Huber:
+        break;
+    }
+    // r inside, ±δ beyond, in units of the larger exponent of those present.
+    const HuberSplit &split = *huber;
+    const int eSlope =
+        split.anyOutside && (!split.anyInside || split.exponent > e) ? split.exponent : e;
     const Eigen::ArrayXd clamped = ScaledArray::scaledDown(m, eSlope - e);
-    const Eigen::ArrayXd bound = m.sign() * std::ldexp(mDelta, eDelta - eSlope);
-    return {ScaledArray(inside.select(quadratic, linear), eLoss),
-            ScaledArray(inside.select(clamped, bound), eSlope)};
+    const Eigen::ArrayXd bound = m.sign() * std::ldexp(split.mantissa, split.exponent - eSlope);
+    return ScaledArray(split.inside.select(clamped, bound), eSlope);
 }
 
 } // namespace
@@ -85,21 +120,26 @@ Evaluation LossFunction::evaluate(const Dataset &data, const Objective &objectiv
     if (data.isEmpty())
         return {};
     const auto x = column(data.xs());
-    const auto y = column(data.ys());
     const double bias = objective.hasBias() ? b : 0.0;
-    const PointTerms terms = pointTerms(objective, residuals(x, y, w, bias));
+    const ScaledArray r = residuals(x, column(data.ys()), w, bias);
+    const auto huber = huberSplit(objective, r);
+    const ScaledArray slopes = pointSlopes(objective, r, huber);
 
     Evaluation result;
-    result.loss = terms.loss.mean();
+    result.loss = pointLosses(objective, r, huber).mean();
     // + 0.0 turns a -0 (every x = 0, say) into 0, which prints as "0".
-    result.gradW = terms.slope.meanProduct(ScaledArray(x)) + 0.0;
-    result.gradB = objective.hasBias() ? terms.slope.mean() + 0.0 : 0.0;
+    result.gradW = slopes.meanProduct(x) + 0.0;
+    result.gradB = objective.hasBias() ? slopes.mean() + 0.0 : 0.0;
     return result;
 }
 
 double LossFunction::loss(const Dataset &data, const Objective &objective, double w, double b)
 {
-    return evaluate(data, objective, w, b).loss;
+    if (data.isEmpty())
+        return 0.0;
+    const double bias = objective.hasBias() ? b : 0.0;
+    const ScaledArray r = residuals(column(data.xs()), column(data.ys()), w, bias);
+    return pointLosses(objective, r, huberSplit(objective, r)).mean();
 }
 
 std::vector<QPointF> LossFunction::curve(const Dataset &data, const Objective &objective, double b,

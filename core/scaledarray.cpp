@@ -5,15 +5,32 @@
 #include <cmath>
 #include <utility>
 
-ScaledArray::ScaledArray(const Eigen::Ref<const Eigen::ArrayXd> &values)
-    : m_exponent(values.size() > 0 ? exponentOf(values.abs().maxCoeff()) : 0)
+namespace {
+
+// The exponent of the largest |value|, or 0 within 2^±400: there no product of two, nor a sum
+// of them, can overflow or underflow, and the values are taken as they are (everyday data
+// need no scaling).
+int scaleOf(const Eigen::Ref<const Eigen::ArrayXd> &values)
 {
     Q_ASSERT(values.allFinite());
-    // Within 2^±400 no product of two, nor a sum of them, can overflow or underflow: the
-    // values are taken as they are, which spares the scaling on everyday data.
-    if (std::abs(m_exponent) <= 400)
-        m_exponent = 0;
+    const int exponent = values.size() > 0 ? ScaledArray::exponentOf(values.abs().maxCoeff()) : 0;
+    return std::abs(exponent) <= 400 ? 0 : exponent;
+}
+
+} // namespace
+
+ScaledArray::ScaledArray(const Eigen::Ref<const Eigen::ArrayXd> &values)
+    : m_exponent(scaleOf(values))
+{
     m_mantissas = scaledDown(values, m_exponent);
+}
+
+ScaledArray ScaledArray::adopting(Eigen::ArrayXd values)
+{
+    const int exponent = scaleOf(values);
+    if (exponent != 0)
+        values = scaledDown(values, exponent);
+    return ScaledArray(std::move(values), exponent);
 }
 
 ScaledArray::ScaledArray(Eigen::ArrayXd mantissas, int exponent)
@@ -35,6 +52,16 @@ double ScaledArray::meanProduct(const ScaledArray &other) const
     if (m_mantissas.size() == 0)
         return 0.0;
     return std::ldexp((m_mantissas * other.m_mantissas).mean(), m_exponent + other.m_exponent);
+}
+
+double ScaledArray::meanProduct(const Eigen::Ref<const Eigen::ArrayXd> &values) const
+{
+    Q_ASSERT(m_mantissas.size() == values.size());
+    if (values.size() == 0)
+        return 0.0;
+    if (scaleOf(values) != 0)
+        return meanProduct(ScaledArray(values));
+    return std::ldexp((m_mantissas * values).mean(), m_exponent);
 }
 
 double ScaledArray::ratioOfSums(const ScaledArray &other) const

@@ -29,9 +29,14 @@ public:
     double mean() const;
     // mean(values · other's values), of equal sizes.
     double meanProduct(const ScaledArray &other) const;
+    // The same with plain values, scaled only where they need it (no copy otherwise).
+    double meanProduct(const Eigen::Ref<const Eigen::ArrayXd> &values) const;
     // Σ values · other's values / Σ values², the least-squares slope through the origin;
     // NaN when every value is 0.
     double ratioOfSums(const ScaledArray &other) const;
+
+    // As the constructor, but scaling `values` in place instead of copying them.
+    static ScaledArray adopting(Eigen::ArrayXd values);
 
     // The exponent e with |value| = m·2^e, m in [0.5, 1) (std::frexp's); 0 for 0.
     static int exponentOf(double value);
