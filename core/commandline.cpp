@@ -233,12 +233,20 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
     trainer.setOptimizer(*optimizer);
     const bool bias = objective->hasBias();
     out << (bias ? "step,w,b,loss,grad_w,grad_b\n" : "step,w,loss,grad_w\n");
+    // A start whose loss or gradient is too large to represent has no row: no number stands
+    // for it, and no step can be taken from it.
+    const StopReason start = trainer.checkStart();
+    if (start == StopReason::TooLarge) {
+        out.flush();
+        err << "losslab train: " << trainer.stopMessage().toStdString() << '\n';
+        return CommandLine::exitDiverged;
+    }
     printRow(out, trainer.current(), bias);
-    if (trainer.checkConverged() == StopReason::Converged)
+    if (start == StopReason::Converged)
         return CommandLine::exitOk;
     for (qint64 k = 0; k < *steps; ++k) {
         const StopReason reason = trainer.advance();
-        if (reason == StopReason::Diverged) {
+        if (reason == StopReason::Diverged || reason == StopReason::TooLarge) {
             out.flush();
             err << "losslab train: " << trainer.stopMessage().toStdString() << '\n';
             return CommandLine::exitDiverged;
@@ -361,5 +369,6 @@ QString CommandLine::usage()
         "          start. Stops early on divergence, or when |gradient| < T if --tol is given.\n"
         "  --screenshot OUT.png  draws the window once, saves it as a PNG and exits.\n"
         "\n"
-        "Exit status: 0 success, 2 bad usage or input, 3 training diverged.\n");
+        "Exit status: 0 success, 2 bad usage or input, 3 training diverged (or its start\n"
+        "is too large to represent).\n");
 }

@@ -19,7 +19,8 @@ struct WindowOptions
 // display and run here; everything else is options for the window.
 //
 // Exit statuses: 0 success, 2 bad usage or bad input (one line on stderr names the problem),
-// 3 training diverged (the rows up to the last good step are printed first).
+// 3 training diverged (the rows up to the last good step are printed first) or cannot start
+// because the loss or its gradient at the start is too large to represent.
 class CommandLine
 {
 public:

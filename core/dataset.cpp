@@ -1,8 +1,11 @@
 #include "dataset.h"
 
+#include "scaledarray.h"
+
 #include <QtGlobal>
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 Dataset::Dataset(std::vector<double> xs, std::vector<double> ys)
@@ -37,14 +40,14 @@ void Dataset::remove(std::size_t i)
     m_ys.erase(m_ys.begin() + std::ptrdiff_t(i));
 }
 
-double Dataset::meanSquareX() const
+Dataset::Spread Dataset::xSpread() const
 {
     if (isEmpty())
-        return 0.0;
-    double sum = 0.0;
-    for (double x : m_xs)
-        sum += x * x;
-    return sum / double(size());
+        return {};
+    const ScaledArray x(Eigen::Map<const Eigen::ArrayXd>(m_xs.data(), Eigen::Index(size())));
+    const double mean = x.mantissas().mean();
+    const double variance = (x.mantissas() - mean).square().mean();
+    return {std::ldexp(mean, x.exponent()), std::ldexp(std::sqrt(variance), x.exponent())};
 }
 
 bool Dataset::allXZero() const

@@ -29,10 +29,17 @@ public:
     void setPoint(std::size_t i, double x, double y);
     void remove(std::size_t i);
 
-    // Mean of x², the curvature of the MSE of y = w·x; 0 for an empty dataset.
-    double meanSquareX() const;
     // True when every x is 0 (or there are no points): the loss of y = w·x ignores w.
     bool allXZero() const;
+
+    // The mean of x and its standard deviation over the points (dividing by n), from scaled
+    // sums so that x near 1e-300 or 1e300 lose nothing; both 0 for no points.
+    struct Spread
+    {
+        double mean = 0.0;
+        double deviation = 0.0;
+    };
+    Spread xSpread() const;
 
     bool operator==(const Dataset &other) const = default;
 

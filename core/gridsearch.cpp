@@ -1,6 +1,7 @@
 #include "gridsearch.h"
 
 #include "dataset.h"
+#include "lossfunction.h"
 #include "mseloss.h"
 #include "numberformat.h"
 
@@ -75,16 +76,17 @@ QString GridSearch::report(const Dataset &data, double from, double to, double s
 
 QString GridSearch::reportBlock(const Dataset &data, double w, int decimals)
 {
+    // A prediction or loss too large to represent is said in words, never "inf".
     std::string text = "w = " + NumberFormat::fixed(w, decimals) + '\n';
     for (std::size_t i = 0; i < data.size(); ++i) {
         const double prediction = w * data.x(i);
-        const double residual = prediction - data.y(i);
+        const double loss = LossFunction::pointLoss(Objective(), prediction - data.y(i));
         text += "\tx:" + NumberFormat::shortestWithDecimal(data.x(i))
             + ", y:" + NumberFormat::shortestWithDecimal(data.y(i))
-            + ", y_pred:" + NumberFormat::fixed(prediction, 2)
-            + ", loss:" + NumberFormat::fixed(residual * residual, 2) + '\n';
+            + ", y_pred:" + NumberFormat::fixedOrWords(prediction, 2)
+            + ", loss:" + NumberFormat::fixedOrWords(loss, 2) + '\n';
     }
-    text += "MSE = " + NumberFormat::fixed(MseLoss::loss(data, w), 2) + "\n\n";
+    text += "MSE = " + NumberFormat::fixedOrWords(MseLoss::loss(data, w), 2) + "\n\n";
     return QString::fromStdString(text);
 }
 

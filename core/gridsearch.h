@@ -27,7 +27,8 @@ public:
     static int labelDecimals(double from, double step);
 
     // The lesson's printout for every grid point: "w = 0.0", one tab-indented line per point
-    // ("x:1.0, y:2.0, y_pred:0.00, loss:4.00"), "MSE = 18.67" and an empty line.
+    // ("x:1.0, y:2.0, y_pred:0.00, loss:4.00"), "MSE = 18.67" and an empty line. A prediction
+    // or loss too large to represent reads "too large to represent".
     static QString report(const Dataset &data, double from, double to, double step);
 
     // The block of report() for one w: the label with `decimals` decimals, the points, the MSE.

@@ -1,16 +1,115 @@
 #include "lossfunction.h"
 
 #include "dataset.h"
+#include "scaledarray.h"
 
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace {
 
 Eigen::Map<const Eigen::ArrayXd> column(const std::vector<double> &values)
 {
     return {values.data(), Eigen::Index(values.size())};
+}
+
+// The residuals w·x + b − y, scaled. Formed as PyTorch forms them; only when a term overflows
+// are x, b and y first scaled down by a power of two large enough that none can.
+ScaledArray residuals(const Eigen::Map<const Eigen::ArrayXd> &x,
+                      const Eigen::Map<const Eigen::ArrayXd> &y, double w, double b)
+{
+    // w and b are finite, so a residual is ±inf at worst, never NaN.
+    Eigen::ArrayXd r = w * x + b - y;
+    if (std::isfinite(r.abs().maxCoeff()))
+        return ScaledArray::adopting(std::move(r));
+    // |w·x| < 2^(e(w) + e(x)), |b| < 2^e(b), |y| < 2^e(y): after the shift each is below
+    // 2^1021 and their sum is finite.
+    const int top =
+        std::max({ScaledArray::exponentOf(w) + ScaledArray::exponentOf(x.abs().maxCoeff()),
+                  ScaledArray::exponentOf(b), ScaledArray::exponentOf(y.abs().maxCoeff())});
+    const int shift = std::max(0, top - 1021);
+    Eigen::ArrayXd shifted = w * ScaledArray::scaledDown(x, shift) + std::ldexp(b, -shift)
+        - ScaledArray::scaledDown(y, shift);
+    const ScaledArray scaled = ScaledArray::adopting(std::move(shifted));
+    return ScaledArray(scaled.mantissas(), scaled.exponent() + shift);
+}
+
+// Huber's δ against the scaled residuals: in units of 2^e, δ is δ·2^-e (∞ or 0 when that is
+// out of range, which sorts the points the same); a residual of 0 is inside whatever δ is.
+struct HuberSplit
+{
+    explicit HuberSplit(double delta, const ScaledArray &r)
+        : exponent(ScaledArray::exponentOf(delta))
+        , mantissa(std::ldexp(delta, -exponent))
+        , inside((r.mantissas().abs() < std::ldexp(delta, -r.exponent())) || (r.mantissas() == 0.0))
+        , anyInside(inside.any())
+        , anyOutside(!inside.all())
+    {
+    }
+
+    int exponent; // δ = mantissa·2^exponent
+    double mantissa;
+    Eigen::Array<bool, Eigen::Dynamic, 1> inside; // |r| < δ
+    bool anyInside;
+    bool anyOutside;
+};
+
+// Huber's split of the points, made once per evaluation; empty for the other losses.
+std::optional<HuberSplit> huberSplit(const Objective &objective, const ScaledArray &r)
+{
+    if (objective.loss != LossKind::Huber)
+        return std::nullopt;
+    return HuberSplit(objective.delta, r);
+}
+
+// Each point's loss ℓ(rᵢ), scaled, from the scaled residuals.
+ScaledArray pointLosses(const Objective &objective, const ScaledArray &r,
+                        const std::optional<HuberSplit> &huber)
+{
+    const Eigen::ArrayXd &m = r.mantissas();
+    const int e = r.exponent();
+    switch (objective.loss) {
+    case LossKind::Mse:
+        return ScaledArray(m.square(), 2 * e);
+    case LossKind::Mae:
+        return ScaledArray(m.abs(), e);
+    case LossKind::Huber:
+        break;
+    }
+    // r²/2 inside, δ·(|r| − δ/2) beyond, in units of the larger exponent of those present.
+    const HuberSplit &split = *huber;
+    const int eLinear = e + split.exponent;
+    const int eLoss = split.anyOutside && (!split.anyInside || eLinear > 2 * e) ? eLinear : 2 * e;
+    const Eigen::ArrayXd quadratic = ScaledArray::scaledDown(0.5 * m.square(), eLoss - 2 * e);
+    const Eigen::ArrayXd linear = ScaledArray::scaledDown(
+        split.mantissa * (m.abs() - std::ldexp(objective.delta, -e - 1)), eLoss - eLinear);
+    return ScaledArray(split.inside.select(quadratic, linear), eLoss);
+}
+
+// Each point's ψ(rᵢ), the derivative of its loss, scaled, from the scaled residuals.
+ScaledArray pointSlopes(const Objective &objective, const ScaledArray &r,
+                        const std::optional<HuberSplit> &huber)
+{
+    const Eigen::ArrayXd &m = r.mantissas();
+    const int e = r.exponent();
+    switch (objective.loss) {
+    case LossKind::Mse:
+        return ScaledArray(2.0 * m, e);
+    case LossKind::Mae:
+        return ScaledArray(m.sign(), 0);
+    case LossKind::Huber:
+        break;
+    }
+    // r inside, ±δ beyond, in units of the larger exponent of those present.
+    const HuberSplit &split = *huber;
+    const int eSlope =
+        split.anyOutside && (!split.anyInside || split.exponent > e) ? split.exponent : e;
+    const Eigen::ArrayXd clamped = ScaledArray::scaledDown(m, eSlope - e);
+    const Eigen::ArrayXd bound = m.sign() * std::ldexp(split.mantissa, split.exponent - eSlope);
+    return ScaledArray(split.inside.select(clamped, bound), eSlope);
 }
 
 } // namespace
@@ -21,38 +120,26 @@ Evaluation LossFunction::evaluate(const Dataset &data, const Objective &objectiv
     if (data.isEmpty())
         return {};
     const auto x = column(data.xs());
-    const auto y = column(data.ys());
     const double bias = objective.hasBias() ? b : 0.0;
-    const Eigen::ArrayXd r = w * x + bias - y;
+    const ScaledArray r = residuals(x, column(data.ys()), w, bias);
+    const auto huber = huberSplit(objective, r);
+    const ScaledArray slopes = pointSlopes(objective, r, huber);
 
     Evaluation result;
-    Eigen::ArrayXd slope; // ψ(r), the derivative of the per-point loss
-    switch (objective.loss) {
-    case LossKind::Mse:
-        result.loss = r.square().mean();
-        slope = 2.0 * r;
-        break;
-    case LossKind::Mae:
-        result.loss = r.abs().mean();
-        slope = r.sign();
-        break;
-    case LossKind::Huber: {
-        const double delta = objective.delta;
-        const Eigen::ArrayXd a = r.abs();
-        result.loss = (a < delta).select(0.5 * r.square(), delta * (a - 0.5 * delta)).mean();
-        slope = r.max(-delta).min(delta);
-        break;
-    }
-    }
+    result.loss = pointLosses(objective, r, huber).mean();
     // + 0.0 turns a -0 (every x = 0, say) into 0, which prints as "0".
-    result.gradW = (slope * x).mean() + 0.0;
-    result.gradB = objective.hasBias() ? slope.mean() + 0.0 : 0.0;
+    result.gradW = slopes.meanProduct(x) + 0.0;
+    result.gradB = objective.hasBias() ? slopes.mean() + 0.0 : 0.0;
     return result;
 }
 
 double LossFunction::loss(const Dataset &data, const Objective &objective, double w, double b)
 {
-    return evaluate(data, objective, w, b).loss;
+    if (data.isEmpty())
+        return 0.0;
+    const double bias = objective.hasBias() ? b : 0.0;
+    const ScaledArray r = residuals(column(data.xs()), column(data.ys()), w, bias);
+    return pointLosses(objective, r, huberSplit(objective, r)).mean();
 }
 
 std::vector<QPointF> LossFunction::curve(const Dataset &data, const Objective &objective, double b,

@@ -23,6 +23,12 @@ struct Evaluation
 // sign(r) for MAE, r clamped to [−δ, δ] for Huber): loss = mean ℓ(rᵢ), dloss/dw = mean ψ(rᵢ)·xᵢ
 // and dloss/db = mean ψ(rᵢ). For y = w·x, b is 0 and dloss/db is reported as 0. An empty
 // dataset has loss and gradient 0.
+//
+// The sums are scaled by powers of two (see ScaledArray), so no value overflows or underflows
+// on the way: data near 1e154, whose squares overflow, or near 1e-300, whose squares underflow,
+// give the true loss and gradient whenever those are doubles. A loss or gradient whose true
+// magnitude is beyond DBL_MAX comes out as ±inf, which means "too large to represent" (callers
+// say so in words); one below the smallest double comes out as 0. Never NaN.
 class LossFunction
 {
 public:

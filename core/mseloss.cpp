@@ -2,9 +2,11 @@
 
 #include "dataset.h"
 #include "lossfunction.h"
+#include "scaledarray.h"
 
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -37,16 +39,16 @@ std::optional<double> MseLoss::optimum(const Dataset &data)
 {
     if (data.allXZero())
         return std::nullopt;
-    const auto x = column(data.xs()).matrix();
-    const auto y = column(data.ys()).matrix();
-    return x.dot(y) / x.squaredNorm();
+    return ScaledArray(column(data.xs())).ratioOfSums(ScaledArray(column(data.ys())));
 }
 
 std::optional<double> MseLoss::stableLearningRateLimit(const Dataset &data)
 {
     if (data.allXZero())
         return std::nullopt;
-    return 1.0 / data.meanSquareX();
+    // 1/mean(x²) = 1/mean(m²)·2^(-2e) for x = m·2^e.
+    const ScaledArray x(column(data.xs()));
+    return std::ldexp(1.0 / x.mantissas().square().mean(), -2 * x.exponent());
 }
 
 std::optional<double> MseLoss::stableLearningRateLimit(const Dataset &data, ModelKind model)
@@ -55,32 +57,50 @@ std::optional<double> MseLoss::stableLearningRateLimit(const Dataset &data, Mode
         return stableLearningRateLimit(data);
     if (data.isEmpty())
         return std::nullopt;
-    // Eigenvalues of [[a, c], [c, d]]: (a + d)/2 ± √(((a − d)/2)² + c²).
-    const double a = 2.0 * data.meanSquareX();
-    const double c = 2.0 * column(data.xs()).mean();
-    const double d = 2.0;
-    const double largest = 0.5 * (a + d) + std::hypot(0.5 * (a - d), c);
-    return 2.0 / largest;
+    // The Hessian is 2·[[A, C], [C, 1]] with A = mean(x²), C = mean(x), whose largest
+    // eigenvalue is 2·λ with λ = (A + 1)/2 + √(((A − 1)/2)² + C²); the limit is 1/λ. For x
+    // near the ends of the doubles everything is taken in units of 2^(2e), e the exponent of
+    // the largest |x|, so that A stays finite.
+    const ScaledArray x(column(data.xs()));
+    const Eigen::ArrayXd &m = x.mantissas();
+    const int unit = x.exponent() > 500 ? 2 * x.exponent() : 0;
+    const double a = std::ldexp(m.square().mean(), 2 * x.exponent() - unit);
+    const double c = std::ldexp(m.mean(), x.exponent() - unit);
+    const double one = std::ldexp(1.0, -unit);
+    const double largest = 0.5 * (a + one) + std::hypot(0.5 * (a - one), c);
+    return std::ldexp(1.0 / largest, -unit);
 }
 
 std::optional<MseLoss::LineFit> MseLoss::lineOptimum(const Dataset &data)
 {
     if (data.isEmpty())
         return std::nullopt;
-    const auto x = column(data.xs());
-    const auto y = column(data.ys());
-    const double meanX = x.mean();
-    const double meanY = y.mean();
-    const Eigen::ArrayXd dx = x - meanX;
+    // Centred sums, in units of the largest |x| and |y| (powers of two), so that data far from
+    // 0 lose no precision and data near the ends of the doubles neither overflow nor underflow.
+    const ScaledArray x(column(data.xs()));
+    const ScaledArray y(column(data.ys()));
+    const double meanX = x.mantissas().mean();
+    const double meanY = y.mantissas().mean();
+    const Eigen::ArrayXd dx = x.mantissas() - meanX;
+    const Eigen::ArrayXd dy = y.mantissas() - meanY;
     const double sxx = dx.square().sum();
     if (sxx > 0.0) {
-        const double w = (dx * (y - meanY)).sum() / sxx;
-        return LineFit {w, meanY - w * meanX, true};
+        // The slope in those units; w = slope·2^(e(y) − e(x)) and b = (ȳ − slope·x̄)·2^e(y).
+        const double slope = (dx * dy).sum() / sxx;
+        return LineFit {std::ldexp(slope, y.exponent() - x.exponent()),
+                        std::ldexp(meanY - slope * meanX, y.exponent()), true};
     }
-    // Every x equals meanX: the optimal lines are w·meanX + b = meanY; the shortest (w, b) is
-    // meanY·(meanX, 1)/(meanX² + 1).
-    const double scale = meanY / (meanX * meanX + 1.0);
-    return LineFit {scale * meanX, scale, false};
+    // Every x equals x̄: the optimal lines are w·x̄ + b = ȳ; the shortest (w, b) is
+    // ȳ·(x̄, 1)/(x̄² + 1), taken as ȳ/(x̄ + 1/x̄)·(1, 1/x̄) for |x̄| ≥ 1 so that x̄² cannot
+    // overflow.
+    const double centreX = std::ldexp(meanX, x.exponent());
+    const double centreY = std::ldexp(meanY, y.exponent());
+    if (std::fabs(centreX) < 1.0) {
+        const double scale = centreY / (centreX * centreX + 1.0);
+        return LineFit {scale * centreX, scale, false};
+    }
+    const double w = centreY / (centreX + 1.0 / centreX);
+    return LineFit {w, w / centreX, false};
 }
 
 std::vector<QPointF> MseLoss::curve(const Dataset &data, double from, double to, int samples)

@@ -29,20 +29,23 @@ public:
     static LossValue evaluate(const Dataset &data, double w);
 
     // The exact minimiser w* = Σxy / Σx²; empty when every x is 0 (or there are no points),
-    // where every w gives the same loss.
+    // where every w gives the same loss. The sums are scaled (see ScaledArray), so data whose
+    // squares overflow or underflow still give w*; ±inf when w* itself is beyond DBL_MAX.
     static std::optional<double> optimum(const Dataset &data);
 
     // Gradient descent on this loss converges for 0 < lr < 1/mean(x²) and diverges above it;
-    // empty when every x is 0 (the gradient is always 0 and no rate diverges).
+    // empty when every x is 0 (the gradient is always 0 and no rate diverges). +inf when the
+    // limit is beyond DBL_MAX (x near 1e-300): every rate that can be typed is stable.
     static std::optional<double> stableLearningRateLimit(const Dataset &data);
 
     // The same for either model: 2/λmax of the Hessian of the MSE, which for y = w·x + b is
     // 2·[[mean(x²), mean(x)], [mean(x), 1]]. Empty for no points (and as above for y = w·x).
     static std::optional<double> stableLearningRateLimit(const Dataset &data, ModelKind model);
 
-    // The least-squares line y = w·x + b, from centred sums (no precision is lost for data far
-    // from 0). When every x is equal no line is unique: the minimum-norm (w, b) among the
-    // optimal ones is given and `unique` is false. Empty for no points.
+    // The least-squares line y = w·x + b, from centred and scaled sums (no precision is lost
+    // for data far from 0, nothing overflows for data near 1e154 or underflows near 1e-300).
+    // When every x is equal no line is unique: the minimum-norm (w, b) among the optimal ones
+    // is given and `unique` is false. Empty for no points.
     struct LineFit
     {
         double w = 0.0;

@@ -34,6 +34,23 @@ std::string fixed(double value, int decimals)
     return {buffer.data(), result.ptr};
 }
 
+std::string readable(double value, int significant)
+{
+    if (std::isnan(value))
+        return "not a number";
+    if (std::isinf(value))
+        return value > 0.0 ? "too large to represent" : "negative, too large to represent";
+    std::array<char, 64> buffer {};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                      std::chars_format::general, significant);
+    return {buffer.data(), result.ptr};
+}
+
+std::string fixedOrWords(double value, int decimals)
+{
+    return std::isfinite(value) ? fixed(value, decimals) : readable(value);
+}
+
 double rounded(double value, int decimals)
 {
     return parseFinite(fixed(value, decimals)).value_or(value);

@@ -18,6 +18,15 @@ std::string shortestWithDecimal(double value);
 // Fixed notation with `decimals` digits after the point, correctly rounded ("18.67").
 std::string fixed(double value, int decimals);
 
+// For people: `significant` digits as printf's %g writes them ("0.1", "1.5e+20", "-3"), and
+// words where there is no number: "too large to represent" for +inf (a true value beyond
+// DBL_MAX, see LossFunction), "negative, too large to represent" for -inf, "not a number" for
+// NaN.
+std::string readable(double value, int significant = 6);
+
+// Fixed notation as fixed(), with the words of readable() for a value that is not finite.
+std::string fixedOrWords(double value, int decimals);
+
 // `value` rounded to `decimals` decimals: the double nearest to its fixed() text, so that
 // 3·0.1 becomes 0.3 (not 0.30000000000000004). Non-finite values come back unchanged.
 double rounded(double value, int decimals);

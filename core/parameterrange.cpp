@@ -50,6 +50,11 @@ ParameterRange ParameterRange::around(double optimum)
     range.step = niceStep((high - low) / 40.0);
     range.minimum = std::floor(low / range.step + 1e-9) * range.step;
     range.maximum = std::ceil(high / range.step - 1e-9) * range.step;
+    // Near the ends of the doubles, rounding out may overflow: round in instead.
+    if (!std::isfinite(range.minimum))
+        range.minimum = std::ceil(low / range.step) * range.step;
+    if (!std::isfinite(range.maximum))
+        range.maximum = std::floor(high / range.step) * range.step;
     // Snap to the step's decimals so that 0.1·40 prints and compares as 4.
     const int stepDecimals = NumberFormat::decimalsOf(range.step);
     range.minimum = NumberFormat::rounded(range.minimum, stepDecimals);

@@ -2,6 +2,7 @@
 
 #include "lossfunction.h"
 #include "mseloss.h"
+#include "numberformat.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -12,13 +13,7 @@ namespace {
 
 QString number(double value)
 {
-    return QString::number(value, 'g', 6);
-}
-
-bool isFinite(const TrainingStep &state)
-{
-    return std::isfinite(state.w) && std::isfinite(state.b) && std::isfinite(state.loss)
-        && std::isfinite(state.gradW) && std::isfinite(state.gradB);
+    return QString::fromStdString(NumberFormat::readable(value));
 }
 
 double gradientNorm(const TrainingStep &state)
@@ -117,10 +112,32 @@ StopReason Trainer::checkConverged()
                     .arg(number(gradientNorm(m_current)), number(m_settings.tolerance)));
 }
 
+StopReason Trainer::checkStart()
+{
+    if (!m_current.isFinite())
+        return stop(StopReason::TooLarge, tooLargeMessage(m_current, m_objective));
+    return checkConverged();
+}
+
+QString Trainer::tooLargeMessage(const TrainingStep &state, const Objective &objective)
+{
+    const QString where = objective.hasBias()
+        ? QStringLiteral("(w, b) = (%1, %2)").arg(number(state.w), number(state.b))
+        : QStringLiteral("w = %1").arg(number(state.w));
+    const QString what = std::isfinite(state.loss) ? QStringLiteral("the gradient of the %1")
+                                                   : QStringLiteral("the %1");
+    return QStringLiteral("At %1 %2 is too large to represent as a number (beyond 1.8e308): no "
+                          "step can be taken from there. Start nearer the data's fit, or "
+                          "rescale the data.")
+        .arg(where, what.arg(Objective::label(objective.loss)));
+}
+
 StopReason Trainer::advance()
 {
     if (m_data.isEmpty())
         return stop(StopReason::NoData, noDataMessage());
+    if (!m_current.isFinite())
+        return stop(StopReason::TooLarge, tooLargeMessage(m_current, m_objective));
 
     const bool bias = m_objective.hasBias();
     Eigen::VectorXd parameters(bias ? 2 : 1);
@@ -135,7 +152,7 @@ StopReason Trainer::advance()
 
     const qint64 step = m_current.step + 1;
     const TrainingStep next = evaluated(step, parameters(0), bias ? parameters(1) : 0.0);
-    if (!isFinite(next) || next.loss > divergenceFactor * m_referenceLoss) {
+    if (!next.isFinite() || next.loss > divergenceFactor * m_referenceLoss) {
         m_optimizer->reset();
         return stop(StopReason::Diverged, divergenceMessage(step, next));
     }
@@ -180,7 +197,7 @@ StopReason Trainer::stop(StopReason reason, const QString &message)
 
 QString Trainer::divergenceMessage(qint64 step, const TrainingStep &next) const
 {
-    const QString what = isFinite(next)
+    const QString what = next.isFinite()
         ? QStringLiteral("the loss grew past %1 times its starting size")
               .arg(number(divergenceFactor))
         : QStringLiteral("the update produced a number too large to represent");

@@ -62,8 +62,12 @@ public:
     // Converged when ‖gradient‖ at the current state is already below the tolerance (checked
     // before a run starts, so that a converged start takes no step); None otherwise.
     StopReason checkConverged();
+    // Checked before a run starts: TooLarge when the loss or the gradient at the current state
+    // is too large to represent (no update can be taken from there), else checkConverged().
+    StopReason checkStart();
 
-    // Takes one update and says whether training should stop now (None: go on).
+    // Takes one update and says whether training should stop now (None: go on). From a state
+    // that is too large to represent no update is taken: TooLarge.
     StopReason advance();
 
     // The largest stable learning rate of plain gradient descent on the MSE for this data and
@@ -73,6 +77,8 @@ public:
 
     static constexpr double divergenceFactor = 1e6;
     static QString noDataMessage();
+    // Why training cannot go on from `state`, whose loss or gradient is too large to represent.
+    static QString tooLargeMessage(const TrainingStep &state, const Objective &objective);
 
 private:
     TrainingStep evaluated(qint64 step, double w, double b) const;

@@ -258,7 +258,7 @@ void TrainingController::handleWake()
         }
         // The last step was recorded before the stop: show it first.
         publish();
-        if (notice.reason == StopReason::Diverged)
+        if (notice.reason == StopReason::Diverged || notice.reason == StopReason::TooLarge)
             qCWarning(lcTraining).noquote() << notice.message;
         Q_EMIT stopped(notice.reason, notice.message);
     }

@@ -48,7 +48,7 @@ bool TrainingWorker::prepareRun()
     // A racer whose start is already converged takes no step.
     bool anyToGo = false;
     for (Racer &racer : m_racers) {
-        racer.reason = racer.trainer->checkConverged();
+        racer.reason = racer.trainer->checkStart();
         racer.done = racer.reason != StopReason::None;
         anyToGo = anyToGo || !racer.done;
     }
@@ -142,7 +142,7 @@ template<typename Change> void TrainingWorker::forEachTrainer(Change change)
 void TrainingWorker::publishStates(bool trailCleared)
 {
     for (std::size_t i = 0; i < m_racers.size(); ++i) {
-        TrainingStep state = m_racers[i].trainer->current();
+        TrainingStep state = m_racers[i].trainer->current().reportable();
         state.racer = int(i);
         Q_EMIT stateChanged(state, trailCleared);
     }
@@ -197,7 +197,8 @@ bool TrainingWorker::advance()
         if (racer.done)
             continue;
         const StopReason reason = racer.trainer->advance();
-        if (reason != StopReason::Diverged && reason != StopReason::NoData) {
+        if (reason != StopReason::Diverged && reason != StopReason::NoData
+            && reason != StopReason::TooLarge) {
             TrainingStep state = racer.trainer->current();
             state.racer = int(i);
             Q_EMIT stepCompleted(state);

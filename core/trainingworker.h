@@ -44,9 +44,12 @@ public Q_SLOTS:
     void setStepsPerSecond(int stepsPerSecond);
 
 Q_SIGNALS:
-    // After every update of a racer, with its new state (state.racer says which).
+    // After every update of a racer, with its new state (state.racer says which). Every
+    // number in a state sent by this worker is finite.
     void stepCompleted(const TrainingStep &state);
-    // After a change that is not an update (reset, new data, a new w): the state now.
+    // After a change that is not an update (reset, new data, a new w): the state now, marked
+    // tooLarge where its loss or gradient is too large to represent (a run from there stops
+    // with TooLarge).
     void stateChanged(const TrainingStep &state, bool trailCleared);
     void runningChanged(bool running);
     // The chosen optimizer's state after `step`, sent after each batch of steps (at most

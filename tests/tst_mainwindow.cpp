@@ -28,6 +28,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QValueAxis>
 
 #include <cmath>
 #include <memory>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void lossSurface();
     void standardizedXFitsInOriginalUnits();
     void raceFromTheWindow();
+    void extremeValuesAreShownInWords();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -477,6 +479,122 @@ void TestMainWindow::raceFromTheWindow()
     panel->raceBox(OptimizerKind::Momentum)->setChecked(false);
     panel->raceBox(OptimizerKind::Adam)->setChecked(false);
     QCOMPARE(m_window->controller()->racerCount(), 1);
+}
+
+void TestMainWindow::extremeValuesAreShownInWords()
+{
+    // x = (1, 2, 3)·1e154, y = 2x: at w = 0 the MSE, 4·mean(x²) ≈ 1.9e309, and its gradient
+    // are beyond DBL_MAX. Every readout says so in words; no axis runs to infinity and no
+    // label or cell holds "inf" or "nan".
+    const QRegularExpression nonFinite(QStringLiteral("\\b(inf|nan)\\b"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const auto inWords = [&nonFinite](const QString &text) {
+        return !nonFinite.match(text).hasMatch();
+    };
+    const auto finiteAxes = [](QChart *chart) {
+        for (QAbstractAxis *axis : chart->axes()) {
+            if (auto *values = qobject_cast<QValueAxis *>(axis)) {
+                if (!std::isfinite(values->min()) || !std::isfinite(values->max()))
+                    return false;
+            }
+        }
+        return true;
+    };
+    const std::vector<double> xs = {1e154, 2e154, 3e154};
+    m_window->setDataset(Dataset(xs, {2e154, 4e154, 6e154}), QStringLiteral("huge"));
+    DatasetModel *model = m_window->model();
+    TrainingPanel *training = m_window->training();
+    QCOMPARE(model->w(), 0.0);
+    QCOMPARE(m_window->parameters()->lossLabel()->text(),
+             QStringLiteral("MSE too large to represent"));
+    QCOMPARE(model->index(2, DatasetModel::SquaredErrorColumn).data().toString(),
+             QStringLiteral("too large to represent"));
+    for (int row = 0; row < model->rowCount(); ++row) {
+        for (int column = 0; column < DatasetModel::ColumnCount; ++column)
+            QVERIFY(inWords(model->index(row, column).data().toString()));
+    }
+    QVERIFY2(inWords(m_window->lossCurve()->title()), qPrintable(m_window->lossCurve()->title()));
+    QVERIFY(m_window->lossCurve()->title().contains(QStringLiteral("too large to represent")));
+    QVERIFY(finiteAxes(m_window->lossCurve()->chart()));
+    QVERIFY(finiteAxes(m_window->dataEditor()->chart()));
+    QTRY_VERIFY(training->readout()->text().contains(QStringLiteral("too large to represent")));
+    QVERIFY(inWords(training->readout()->text()));
+    QVERIFY(inWords(training->stableLimitLabel()->text()));
+
+    // Train stops at once and says why; nothing non-finite reaches the trail.
+    QTest::mouseClick(training->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY(training->message()->text().contains(QStringLiteral("too large to represent")));
+    QTRY_VERIFY(!m_window->controller()->isRunning());
+    for (const TrainingStep &state : m_window->controller()->trail())
+        QVERIFY(state.isFinite());
+    QVERIFY(finiteAxes(m_window->lossStep()->chart()));
+
+    // The grid search (w from 0 to 4): far from w* = 2 the MSE is too large to represent; the
+    // log says so and no such point is drawn. 4.67e308·(w − 2)² is below DBL_MAX ≈ 1.8e308
+    // for |w − 2| < 0.62: w = 1.4 … 2.6, 13 points.
+    GridSearchPanel *grid = m_window->gridSearch();
+    QTest::mouseClick(grid->runButton(), Qt::LeftButton);
+    grid->finish();
+    QVERIFY(grid->log()->toPlainText().contains(QStringLiteral("MSE = too large to represent")));
+    QVERIFY(inWords(grid->log()->toPlainText()));
+    QCOMPARE(m_window->lossCurve()->gridPointCount(), 13);
+    QVERIFY(finiteAxes(m_window->lossCurve()->chart()));
+
+    // Near the optimum (w = 2.05: MSE 0.0025·mean(x²) ≈ 1.2e306) the numbers come back.
+    Q_EMIT m_window->parameters()->wEdited(2.05);
+    QTRY_VERIFY2(training->readout()->text().contains(QStringLiteral("MSE = 1.16667e+306")),
+                 qPrintable(training->readout()->text()));
+    QVERIFY(inWords(training->readout()->text()));
+
+    // One step of Adam from there: g = 0.1·mean(x²) ≈ 4.7e307, so v = 0.001·g² ≈ 2e612 is too
+    // large to represent (as in torch.optim, the step is then 0): the inspector says so.
+    ModelPanel *panel = m_window->modelPanel();
+    panel->optimizerBox()->setCurrentIndex(
+        panel->optimizerBox()->findData(int(OptimizerKind::Adam)));
+    QTest::mouseClick(training->stepButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->controller()->latest().step, 1);
+    OptimizerInspector *inspector = m_window->inspector();
+    QTRY_VERIFY(inspector->summary()->text().endsWith(QStringLiteral("after step 1:")));
+    QTableWidget *table = inspector->table();
+    bool sawWords = false;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        QVERIFY(inWords(table->item(row, 0)->text()));
+        sawWords =
+            sawWords || table->item(row, 0)->text() == QStringLiteral("too large to represent");
+    }
+    QVERIFY(sawWords);
+    panel->optimizerBox()->setCurrentIndex(panel->optimizerBox()->findData(int(OptimizerKind::Gd)));
+
+    // The loss per step from 1.7e308 down to a subnormal 1e-320, on both scales: the axes stay
+    // finite and the logarithmic one positive, from 1e-307 to 1e308.
+    LossStepView *lossStep = m_window->lossStep();
+    RacerTrail extreme;
+    for (double loss : {1.7e308, 1.0, 1e-320})
+        extreme.steps.push_back({qint64(extreme.steps.size()), 0.0, 0.0, loss, 0.0, 0.0});
+    lossStep->show();
+    lossStep->setTrails({extreme});
+    QVERIFY(finiteAxes(lossStep->chart()));
+    lossStep->setLogScale(true);
+    QCOMPARE(lossStep->lossRange(), QPointF(1e-307, 1e308));
+    lossStep->setLogScale(false);
+    lossStep->setTrails({});
+
+    // y = 1e13·x: w* = 1e13 and the range of w is 0 to 2e13 (step 5e11). The slider reaches
+    // both ends, and the spin box's reach stays finite.
+    m_window->setDataset(Dataset({1e-3, 2e-3}, {1e10, 2e10}), QStringLiteral("steep"));
+    QSlider *slider = m_window->parameters()->slider();
+    slider->setValue(slider->maximum());
+    QCOMPARE(model->w(), 2e13);
+    slider->setValue(slider->minimum());
+    QCOMPARE(model->w(), 0.0);
+
+    // x near 1e-300: the limit 1/mean(x²) ≈ 2e599 is beyond DBL_MAX, so every rate is stable.
+    m_window->setDataset(Dataset({1e-300, 2e-300, 3e-300}, {2e-300, 4e-300, 6e-300}),
+                         QStringLiteral("tiny"));
+    QVERIFY2(training->stableLimitLabel()->text().contains(QStringLiteral("every rate is stable")),
+             qPrintable(training->stableLimitLabel()->text()));
+    QVERIFY(finiteAxes(m_window->lossCurve()->chart()));
+    QVERIFY(finiteAxes(m_window->dataEditor()->chart()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void paceFollowsTheSpeed();
     void destroyedWhileRunning();
     void raceGivesIndependentTrails();
+    void everyRateEndsWithAReasonAndFiniteStates();
+    void unrepresentableStartIsMarkedAndRefused();
 };
 
 namespace {
@@ -207,6 +209,75 @@ void TestTrainingWorker::raceGivesIndependentTrails()
     const QString message = stopped.first().at(1).toString();
     QVERIFY(message.contains(QStringLiteral("momentum: ")));
     QVERIFY(message.contains(QStringLiteral("adam: ")));
+}
+
+void TestTrainingWorker::everyRateEndsWithAReasonAndFiniteStates()
+{
+    // Learning rates from 1e-12 to 1e12, all six optimizers racing, each loss and model: the
+    // run ends by itself with a stated reason, and every state sent has finite numbers.
+    const Dataset data({1.0, 2.0, 3.0, 40.0}, {2.0, 4.0, 6.0, -80.0});
+    for (ModelKind model : {ModelKind::Origin, ModelKind::Line}) {
+        for (LossKind loss : {LossKind::Mse, LossKind::Mae, LossKind::Huber}) {
+            for (double lr : {1e-12, 1e-6, 1e-3, 1.0, 1e3, 1e6, 1e12}) {
+                TrainingWorker worker;
+                worker.setDataset(data);
+                worker.setObjective({model, loss, 1.0});
+                worker.setSettings({lr, 100, 1e-9});
+                worker.setStepsPerSecond(0);
+                std::vector<OptimizerSettings> rivals;
+                for (OptimizerKind kind : Optimizer::all()) {
+                    OptimizerSettings rival;
+                    rival.kind = kind;
+                    if (kind != OptimizerKind::Gd)
+                        rivals.push_back(rival);
+                }
+                worker.setRivals(rivals);
+                QSignalSpy steps(&worker, &TrainingWorker::stepCompleted);
+                QSignalSpy changed(&worker, &TrainingWorker::stateChanged);
+                QSignalSpy stopped(&worker, &TrainingWorker::stopped);
+                worker.start();
+                QTRY_COMPARE(stopped.count(), 1);
+
+                const auto reason = stopped.first().at(0).value<StopReason>();
+                const QString message = stopped.first().at(1).toString();
+                QVERIFY(reason == StopReason::StepLimit || reason == StopReason::Converged
+                        || reason == StopReason::Diverged);
+                QVERIFY(!message.isEmpty());
+                QVERIFY2(!message.contains(QStringLiteral("inf"), Qt::CaseInsensitive)
+                             && !message.contains(QStringLiteral("nan"), Qt::CaseInsensitive),
+                         qPrintable(message));
+                for (const QSignalSpy *spy : {&steps, &changed}) {
+                    for (const QList<QVariant> &arguments : *spy) {
+                        const auto state = arguments.at(0).value<TrainingStep>();
+                        QVERIFY(state.isFinite());
+                        QVERIFY(!state.tooLarge);
+                    }
+                }
+            }
+        }
+    }
+}
+
+void TestTrainingWorker::unrepresentableStartIsMarkedAndRefused()
+{
+    // y = 2x with x near 1e154: at w = 0 the MSE 4·mean(x²) ≈ 1.9e309 is beyond DBL_MAX. The
+    // state sent is marked tooLarge with no infinity in it, and Train stops with TooLarge.
+    TrainingWorker worker;
+    QSignalSpy changed(&worker, &TrainingWorker::stateChanged);
+    QSignalSpy steps(&worker, &TrainingWorker::stepCompleted);
+    QSignalSpy stopped(&worker, &TrainingWorker::stopped);
+    worker.setDataset(Dataset({1e154, 2e154, 3e154}, {2e154, 4e154, 6e154}));
+    QCOMPARE(changed.count(), 1);
+    const auto state = changed.first().at(0).value<TrainingStep>();
+    QVERIFY(state.tooLarge);
+    QVERIFY(state.isFinite());
+
+    worker.start();
+    QCOMPARE(stopped.count(), 1);
+    QCOMPARE(stopped.first().at(0).value<StopReason>(), StopReason::TooLarge);
+    QVERIFY(stopped.first().at(1).toString().contains(QStringLiteral("too large to represent")));
+    QCOMPARE(steps.count(), 0);
+    QVERIFY(!worker.isRunning());
 }
 
 QTEST_GUILESS_MAIN(TestTrainingWorker)

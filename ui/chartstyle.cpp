@@ -4,6 +4,11 @@
 #include <QGraphicsLayout>
 #include <QLegend>
 #include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
 
 namespace ChartStyle {
 
@@ -67,6 +72,18 @@ void stylePoints(QScatterSeries *series, const QColor &color, qreal size)
     series->setColor(color);
     series->setBorderColor(color);
     series->setPen(Qt::NoPen);
+}
+
+void setValueRange(QValueAxis *axis, double low, double high)
+{
+    // The span high − low must stay finite, and Qt's nice numbers step past the ends.
+    const auto held = [](double value) {
+        constexpr double limit = DBL_MAX / 2.0;
+        return std::isnan(value) ? 0.0 : std::clamp(value, -limit, limit);
+    };
+    axis->setRange(held(low), held(high));
+    if (std::fabs(low) < 1e300 && std::fabs(high) < 1e300)
+        axis->applyNiceNumbers();
 }
 
 } // namespace ChartStyle

@@ -5,6 +5,7 @@
 
 class QChart;
 class QScatterSeries;
+class QValueAxis;
 
 // The charts' shared look. Colours come from the Okabe–Ito palette, which stays
 // distinguishable with the common colour-vision deficiencies.
@@ -24,5 +25,8 @@ QPen residualPen();
 void apply(QChart *chart);
 // Filled circles of `size` pixels without an outline (outlines cost a lot to draw).
 void stylePoints(QScatterSeries *series, const QColor &color, qreal size);
+// Sets the axis to [low, high], rounded out to nice numbers where that cannot overflow (ends
+// within ±1e300). Ends that are not finite are held to ±DBL_MAX/2: no axis runs to infinity.
+void setValueRange(QValueAxis *axis, double low, double high);
 
 } // namespace ChartStyle

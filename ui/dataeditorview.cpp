@@ -103,10 +103,8 @@ void DataEditorView::fitAxes()
     }
     m_axisX->setTitleText(m_model->xLabel());
     m_axisY->setTitleText(m_model->yLabel());
-    m_axisX->setRange(xLow, xHigh);
-    m_axisY->setRange(yLow, yHigh);
-    m_axisX->applyNiceNumbers();
-    m_axisY->applyNiceNumbers();
+    ChartStyle::setValueRange(m_axisX, xLow, xHigh);
+    ChartStyle::setValueRange(m_axisY, yLow, yHigh);
     setSelectedRow(-1);
 }
 
@@ -202,8 +200,13 @@ void DataEditorView::updatePoints()
 
 void DataEditorView::updateModelLine()
 {
-    m_line->replace({QPointF(m_axisX->min(), m_model->predict(m_axisX->min())),
-                     QPointF(m_axisX->max(), m_model->predict(m_axisX->max()))});
+    // A line whose ends are too large to represent is not drawn (no axis can show it).
+    const QPointF left(m_axisX->min(), m_model->predict(m_axisX->min()));
+    const QPointF right(m_axisX->max(), m_model->predict(m_axisX->max()));
+    if (std::isfinite(left.y()) && std::isfinite(right.y()))
+        m_line->replace({left, right});
+    else
+        m_line->clear();
     updateResiduals();
 }
 
@@ -218,7 +221,8 @@ void DataEditorView::updateResiduals()
         const QPointF point = chart()->mapToPosition(QPointF(data.x(i), data.y(i)), m_points);
         const QPointF onLine =
             chart()->mapToPosition(QPointF(data.x(i), m_model->predict(data.x(i))), m_points);
-        if (point.x() < plot.left() || point.x() > plot.right())
+        // A prediction too large to represent runs to the plot's edge (clamped below).
+        if (point.x() < plot.left() || point.x() > plot.right() || std::isnan(onLine.y()))
             continue;
         const double top = std::clamp(std::min(point.y(), onLine.y()), plot.top(), plot.bottom());
         const double bottom =

@@ -13,9 +13,10 @@ QString shortText(double value)
     return QString::fromStdString(NumberFormat::shortest(value));
 }
 
+// A prediction or loss too large to represent is said in words.
 QString computedText(double value)
 {
-    return QString::number(value, 'g', 6);
+    return QString::fromStdString(NumberFormat::readable(value));
 }
 
 } // namespace
@@ -96,15 +97,9 @@ void DatasetModel::refreshTrainingData()
     if (!m_standardized)
         return;
     const std::vector<double> &xs = m_data.xs();
-    const double n = double(std::max<std::size_t>(xs.size(), 1));
-    double mean = 0.0;
-    for (double x : xs)
-        mean += x / n;
-    double variance = 0.0;
-    for (double x : xs)
-        variance += (x - mean) * (x - mean) / n;
-    m_meanX = mean;
-    m_scaleX = variance > 0.0 ? std::sqrt(variance) : 1.0;
+    const Dataset::Spread spread = m_data.xSpread();
+    m_meanX = spread.mean;
+    m_scaleX = spread.deviation > 0.0 ? spread.deviation : 1.0;
     std::vector<double> zs(xs.size());
     for (std::size_t i = 0; i < xs.size(); ++i)
         zs[i] = (xs[i] - m_meanX) / m_scaleX;

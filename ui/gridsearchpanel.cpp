@@ -91,5 +91,5 @@ void GridSearchPanel::revealNext()
     }
     m_summary->setText(tr("Lowest MSE on the grid: w = %1, MSE = %2")
                            .arg(QString::fromStdString(NumberFormat::fixed(m_bestW, m_decimals)),
-                                QString::fromStdString(NumberFormat::fixed(m_bestLoss, 2))));
+                                QString::fromStdString(NumberFormat::fixedOrWords(m_bestLoss, 2))));
 }

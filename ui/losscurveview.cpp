@@ -4,6 +4,7 @@
 #include "datasetmodel.h"
 #include "lossfunction.h"
 #include "mseloss.h"
+#include "numberformat.h"
 
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -140,11 +141,14 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
 void LossCurveView::setRange(const ParameterRange &range)
 {
     m_range = range;
+    // Ticks every ten grid steps (every 1.0 on the lesson's 0 to 4), anchored at 0. Fixed
+    // ticks while the range and the interval change: the old interval on the new range could
+    // ask for trillions of ticks (a range of 0 to 2e13 at the lesson's 0.5) and hang the chart.
+    m_axisW->setTickType(QValueAxis::TicksFixed);
     m_axisW->setRange(range.minimum, range.maximum);
-    // Ticks every ten grid steps (every 1.0 on the lesson's 0 to 4), anchored at 0.
-    m_axisW->setTickType(QValueAxis::TicksDynamic);
     m_axisW->setTickAnchor(0.0);
     m_axisW->setTickInterval(range.step * 5.0);
+    m_axisW->setTickType(QValueAxis::TicksDynamic);
     m_axisW->setLabelFormat(QStringLiteral("%.%1f").arg(std::max(0, range.decimals - 1)));
     updateCurve();
 }
@@ -161,8 +165,10 @@ void LossCurveView::setTrails(const std::vector<RacerTrail> &trails)
         }
         QList<QPointF> points;
         points.reserve(qsizetype(racer->steps.size()));
-        for (const TrainingStep &state : racer->steps)
-            points.append(QPointF(state.w, state.loss));
+        for (const TrainingStep &state : racer->steps) {
+            if (!state.tooLarge)
+                points.append(QPointF(state.w, state.loss));
+        }
         series->replace(points);
         series->setName(trails.size() > 1 ? RacerStyle::label(racer->kind) : tr("steps"));
         series->setVisible(true);
@@ -177,6 +183,9 @@ void LossCurveView::clearGridPoints()
 
 void LossCurveView::addGridPoint(double w, double loss)
 {
+    // A loss too large to represent has no place on the axis (the log says so in words).
+    if (!std::isfinite(loss))
+        return;
     m_grid->append(w, loss);
     chart()->legend()->markers(m_grid).first()->setVisible(true);
 }
@@ -207,19 +216,24 @@ void LossCurveView::updateCurve()
     QList<QPointF> points;
     points.reserve(samples);
     double top = 0.0;
+    bool tooLarge = false;
     for (const QPointF &point :
          LossFunction::curve(data, objective, b, m_range.minimum, m_range.maximum, samples)) {
-        if (!std::isfinite(point.y()))
+        if (!std::isfinite(point.y())) {
+            tooLarge = true;
             continue;
+        }
         points.append(point);
         top = std::max(top, point.y());
     }
     m_curve->replace(points);
     updatePointCurves();
-    m_curve->setName(objective.hasBias() ? tr("loss at b = %1").arg(b, 0, 'g', 4) : tr("loss"));
+    QString name = objective.hasBias() ? tr("loss at b = %1").arg(b, 0, 'g', 4) : tr("loss");
+    if (tooLarge)
+        name += tr(" (missing where too large to represent)");
+    m_curve->setName(name);
     m_axisLoss->setTitleText(lossTitle(objective.loss));
-    m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
-    m_axisLoss->applyNiceNumbers();
+    ChartStyle::setValueRange(m_axisLoss, 0.0, top > 0.0 ? top * 1.05 : 1.0);
 
     // The exact optimum along the slice, where the MSE has one: w* = Σx(y − b) / Σx².
     const auto optimum = objective.loss == LossKind::Mse
@@ -271,9 +285,10 @@ void LossCurveView::updateMarker()
 
     // The tangent at w has the gradient as its slope.
     const double half = (m_range.maximum - m_range.minimum) / 8.0;
-    if (std::isfinite(w) && std::isfinite(value.loss) && std::isfinite(value.gradW)) {
-        m_tangent->replace({QPointF(w - half, value.loss - value.gradW * half),
-                            QPointF(w + half, value.loss + value.gradW * half)});
+    const QPointF left(w - half, value.loss - value.gradW * half);
+    const QPointF right(w + half, value.loss + value.gradW * half);
+    if (std::isfinite(w) && std::isfinite(left.y()) && std::isfinite(right.y())) {
+        m_tangent->replace({left, right});
     } else {
         m_tangent->clear();
     }
@@ -311,7 +326,10 @@ QString LossCurveView::gradientFormula(const Dataset &data, const Objective &obj
     }
     const double sum = gradW * n / factor;
     const QString d = objective.hasBias() ? QStringLiteral("∂") : QStringLiteral("d");
+    const auto readable = [](double value) {
+        return QString::fromStdString(NumberFormat::readable(value));
+    };
     return QStringLiteral("%1%2/%1w = (%3/n)·Σ %4 = (%3/%5)·(%6) = %7")
-        .arg(d, name, QString::number(factor), term, QString::number(n, 'g', 10),
-             QString::number(sum, 'g', 6), QString::number(gradW, 'g', 6));
+        .arg(d, name, QString::number(factor), term, QString::number(n, 'g', 10), readable(sum),
+             readable(gradW));
 }

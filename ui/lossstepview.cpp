@@ -91,7 +91,7 @@ void LossStepView::redraw()
         QList<QPointF> points;
         points.reserve(qsizetype(trail.steps.size()));
         for (const TrainingStep &state : trail.steps) {
-            if (m_logScale && !(state.loss > 0.0))
+            if (state.tooLarge || (m_logScale && !(state.loss > 0.0)))
                 continue;
             points.append(QPointF(double(state.step), state.loss));
             top = std::max(top, state.loss);
@@ -108,13 +108,15 @@ void LossStepView::redraw()
     m_axisStep->setRange(0.0, std::max(lastStep, 10.0));
     m_axisStep->applyNiceNumbers();
     if (m_logScale) {
-        // Whole decades around the positive losses.
-        const double high = top > 0.0 ? std::pow(10.0, std::ceil(std::log10(top))) : 10.0;
-        const double low =
-            std::isfinite(bottom) ? std::pow(10.0, std::floor(std::log10(bottom))) : high / 10.0;
+        // Whole decades around the positive losses, from 1e-307 at the lowest (below it 10^k
+        // is subnormal or 0, whose logarithm is no number) to 1e308 at the highest.
+        const double high =
+            top > 0.0 ? std::pow(10.0, std::min(308.0, std::ceil(std::log10(top)))) : 10.0;
+        const double low = std::isfinite(bottom)
+            ? std::pow(10.0, std::clamp(std::floor(std::log10(bottom)), -307.0, 307.0))
+            : high / 10.0;
         m_logAxisLoss->setRange(low, std::max(high, low * 10.0));
     } else {
-        m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
-        m_axisLoss->applyNiceNumbers();
+        ChartStyle::setValueRange(m_axisLoss, 0.0, top > 0.0 ? top * 1.05 : 1.0);
     }
 }

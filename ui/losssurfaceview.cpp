@@ -171,7 +171,10 @@ QList<QLineF> LossSurfaceView::contourSegments(double level) const
     const auto crossing = [&](int c0, int r0, int c1, int r1) {
         const double v0 = sampledLoss(c0, r0);
         const double v1 = sampledLoss(c1, r1);
-        const double f = (level - v0) / (v1 - v0);
+        // A loss too large to represent lies beyond every level: the crossing is at the other.
+        const double f = !std::isfinite(v0) ? 1.0
+            : !std::isfinite(v1)            ? 0.0
+                                            : (level - v0) / (v1 - v0);
         const QPointF a = positionOf(parametersAt(c0, r0).x(), parametersAt(c0, r0).y());
         const QPointF b = positionOf(parametersAt(c1, r1).x(), parametersAt(c1, r1).y());
         return a + f * (b - a);
@@ -219,7 +222,8 @@ void LossSurfaceView::paintEvent(QPaintEvent *)
     // The optimum of the MSE, the trajectory and the current (w, b).
     QString note;
     if (m_model->objective().loss == LossKind::Mse) {
-        if (const auto fit = MseLoss::lineOptimum(m_model->trainingData())) {
+        const auto fit = MseLoss::lineOptimum(m_model->trainingData());
+        if (fit && std::isfinite(fit->w) && std::isfinite(fit->b)) {
             painter.setPen(QPen(Qt::black, 2));
             painter.setBrush(Qt::white);
             const QPointF at = positionOf(fit->w, fit->b);

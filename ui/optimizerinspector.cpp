@@ -1,5 +1,7 @@
 #include "optimizerinspector.h"
 
+#include "numberformat.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -73,7 +75,7 @@ void OptimizerInspector::showState(qint64 step, const std::vector<OptimizerState
         rows.append(entry.name);
         for (int column = 0; column < columns.size(); ++column) {
             const QString text = column < entry.values.size()
-                ? QString::number(entry.values(column), 'g', 6)
+                ? QString::fromStdString(NumberFormat::readable(entry.values(column)))
                 : QString();
             auto *item = new QTableWidgetItem(text);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

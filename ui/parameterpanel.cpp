@@ -1,5 +1,6 @@
 #include "parameterpanel.h"
 
+#include "numberformat.h"
 #include "parameterslider.h"
 
 #include <QGridLayout>
@@ -75,7 +76,8 @@ void ParameterPanel::setLoss(double loss, bool hasData, LossKind kind)
     else if (!std::isfinite(loss))
         m_loss->setText(tr("%1 too large to represent").arg(name));
     else
-        m_loss->setText(tr("%1 = %2").arg(name, QString::number(loss, 'g', 6)));
+        m_loss->setText(
+            tr("%1 = %2").arg(name, QString::fromStdString(NumberFormat::readable(loss))));
     m_loss->setAccessibleDescription(m_loss->text());
 }
 

@@ -7,6 +7,7 @@
 #include <QSlider>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 ParameterSlider::ParameterSlider(const QString &name, const QString &description, QWidget *parent)
@@ -49,10 +50,12 @@ void ParameterSlider::setRange(const ParameterRange &range)
     m_slider->setPageStep(m_slider->singleStep() * 5);
     // The spin box reaches far beyond the slider, so that a value out in the wild (a large
     // step of training, a typed value) is shown as it is rather than clamped.
-    const double span = range.maximum - range.minimum;
+    // Near the ends of the doubles the reach is held inside them.
+    const double reach = std::min(1e6 * (range.maximum - range.minimum), DBL_MAX / 4.0);
     m_spinBox->setDecimals(range.decimals);
     m_spinBox->setSingleStep(range.step);
-    m_spinBox->setRange(range.minimum - 1e6 * span, range.maximum + 1e6 * span);
+    m_spinBox->setRange(std::max(range.minimum - reach, -DBL_MAX),
+                        std::min(range.maximum + reach, DBL_MAX));
     setValue(current);
 }
 
@@ -88,7 +91,10 @@ void ParameterSlider::handleSpinBoxChanged(double value)
 
 double ParameterSlider::resolution() const
 {
-    return std::pow(10.0, -m_range.decimals);
+    // The range's last decimal; for a span so wide that the slider would need more ticks
+    // than it has (w* near 1e10 or 1e300), a tenth of a step.
+    const double fine = std::pow(10.0, -m_range.decimals);
+    return (m_range.maximum - m_range.minimum) / fine > 1e8 ? m_range.step / 10.0 : fine;
 }
 
 int ParameterSlider::tickFor(double value) const

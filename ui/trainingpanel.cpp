@@ -1,6 +1,7 @@
 #include "trainingpanel.h"
 
 #include "numberfield.h"
+#include "numberformat.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -18,7 +19,7 @@ namespace {
 
 QString number(double value)
 {
-    return QString::number(value, 'g', 6);
+    return QString::fromStdString(NumberFormat::readable(value));
 }
 
 } // namespace
@@ -143,6 +144,10 @@ void TrainingPanel::showState(const TrainingStep &state, const Objective &object
     QString text = tr("step %1   w = %2").arg(state.step).arg(number(state.w));
     if (objective.hasBias())
         text += tr("   b = %1").arg(number(state.b));
+    if (state.tooLarge) {
+        m_readout->setText(text + tr("   %1 or its gradient too large to represent").arg(loss));
+        return;
+    }
     text += tr("   %1 = %2   d%1/dw = %3").arg(loss, number(state.loss), number(state.gradW));
     if (objective.hasBias())
         text += tr("   d%1/db = %2").arg(loss, number(state.gradB));
@@ -151,7 +156,9 @@ void TrainingPanel::showState(const TrainingStep &state, const Objective &object
 
 void TrainingPanel::showStop(StopReason reason, const QString &message)
 {
-    showMessage(message, reason == StopReason::Diverged || reason == StopReason::NoData);
+    showMessage(message,
+                reason == StopReason::Diverged || reason == StopReason::NoData
+                    || reason == StopReason::TooLarge);
 }
 
 void TrainingPanel::showMessage(const QString &message, bool isError)
@@ -182,6 +189,8 @@ void TrainingPanel::showStableLimit()
         m_stableLimit->clear();
     else if (!m_limit)
         m_stableLimit->setText(tr("every rate is stable (all x are 0)"));
+    else if (std::isinf(*m_limit))
+        m_stableLimit->setText(tr("every rate is stable (the limit is too large to represent)"));
     else if (above)
         m_stableLimit->setText(tr("above the stable limit %1: will diverge").arg(number(*m_limit)));
     else
