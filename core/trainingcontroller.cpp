@@ -155,6 +155,7 @@ void TrainingController::send(Command command)
         wasEmpty = m_commands.empty();
         m_commands.push_back(std::move(command));
     }
+    ++m_commandsSent;
     // A non-empty queue already has a wake-up on its way.
     if (wasEmpty)
         Q_EMIT commandsQueued();
@@ -169,6 +170,11 @@ void TrainingController::runCommands()
     }
     for (const Command &command : commands)
         command(m_worker);
+    {
+        std::lock_guard locker(m_mutex);
+        m_commandsDone += qint64(commands.size());
+    }
+    wake();
 }
 
 void TrainingController::recordStep(const TrainingStep &state)
@@ -242,10 +248,12 @@ void TrainingController::wake()
 void TrainingController::handleWake()
 {
     std::vector<Notice> notices;
+    qint64 commandsDone = 0;
     {
         std::lock_guard locker(m_mutex);
         m_wakePending = false;
         notices.swap(m_notices);
+        commandsDone = m_commandsDone;
     }
     if (!m_frameTimer.isActive()) {
         publish();
@@ -262,6 +270,9 @@ void TrainingController::handleWake()
             qCWarning(lcTraining).noquote() << notice.message;
         Q_EMIT stopped(notice.reason, notice.message);
     }
+    // Everything those commands did is recorded by now; show it before calling them settled.
+    publish();
+    m_commandsSettled = commandsDone;
 }
 
 void TrainingController::publish()

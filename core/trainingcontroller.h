@@ -31,6 +31,9 @@ public:
     ~TrainingController() override;
 
     bool isRunning() const { return m_running; }
+    // Whether every command sent so far has been carried out by the worker and its result is
+    // what latest(), trail() and isRunning() show.
+    bool isSettled() const { return m_commandsSettled == m_commandsSent; }
     // The newest state published by progressed().
     TrainingStep latest() const { return m_published; }
     // The steps of the current run for drawing (bounded, see Trail), ending with the latest;
@@ -108,8 +111,11 @@ private:
     std::vector<OptimizerStateEntry> m_optimizerState;
     bool m_optimizerStateDirty = false;
     std::vector<Notice> m_notices;
+    qint64 m_commandsDone = 0;
     bool m_wakePending = false;
 
+    qint64 m_commandsSent = 0;
+    qint64 m_commandsSettled = 0;
     TrainingStep m_published;
     qint64 m_publishedFrames = 0;
     bool m_running = false;

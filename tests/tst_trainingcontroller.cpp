@@ -23,6 +23,7 @@ private Q_SLOTS:
     void destroyedWhileRunning();
     void replaceDataWhileRunning();
     void dataEditReachesEveryRacer();
+    void settledMeansEveryCommandIsShown();
 };
 
 namespace {
@@ -197,6 +198,20 @@ void TestTrainingController::dataEditReachesEveryRacer()
     }
     controller.pause();
     QTRY_VERIFY(!controller.isRunning());
+}
+
+void TestTrainingController::settledMeansEveryCommandIsShown()
+{
+    // Once settled, what is shown is the result of the last command: here w = 1.5 on the
+    // lesson, MSE = (0.25 + 1 + 2.25)/3 = 7/6.
+    TrainingController controller;
+    controller.setParameters(0.5, 0.0);
+    controller.setParameters(1.5, 0.0);
+    QVERIFY(!controller.isSettled());
+    QTRY_VERIFY(controller.isSettled());
+    QCOMPARE(controller.latest().w, 1.5);
+    QVERIFY(std::fabs(controller.latest().loss - 7.0 / 6.0) < 1e-15);
+    QVERIFY(!controller.isRunning());
 }
 
 QTEST_GUILESS_MAIN(TestTrainingController)
