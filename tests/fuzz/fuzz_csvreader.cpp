@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     int previousLine = 0;
     for (qsizetype i = 0; i < table->rows.size(); ++i) {
-        fuzzCheck(table->rows.at(i).size() >= table->columnCount(), "short rows are padded");
+        fuzzCheck(!table->rows.at(i).isEmpty(), "a row has a cell");
         const int line = table->lineNumbers.at(i);
         fuzzCheck(line > previousLine, "line numbers increase");
         previousLine = line;
