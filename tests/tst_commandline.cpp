@@ -301,6 +301,20 @@ void TestCommandLine::badInputExits2_data()
         << QStringList {grid, QStringLiteral("--data"), dataFile(QStringLiteral("tutorial.csv")),
                         QStringLiteral("--x"), QStringLiteral("nope")}
         << "nope";
+    // Losses past the largest double: these printed "inf" as a number.
+    QTest::newRow("start too far for the loss")
+        << QStringList {train, QStringLiteral("--w0"), QStringLiteral("1e300")} << "w = 1e+300";
+    QTest::newRow("line start too far for the loss")
+        << QStringList {train, QStringLiteral("--model"), QStringLiteral("line"),
+                        QStringLiteral("--b0"), QStringLiteral("-1e300")}
+        << "b = -1e+300";
+    QTest::newRow("grid too far for the loss")
+        << QStringList {grid, QStringLiteral("--from"), QStringLiteral("1e200"),
+                        QStringLiteral("--to"), QStringLiteral("1e200")}
+        << "w = 1e+200";
+    QTest::newRow("grid end too far for the data")
+        << QStringList {grid, QStringLiteral("--data"), dataFile(QStringLiteral("fuzz/huge-x.csv"))}
+        << "w = 4";
     QTest::newRow("columns without data")
         << QStringList {train, QStringLiteral("--x"), QStringLiteral("1")} << "--data";
 }
