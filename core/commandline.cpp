@@ -44,10 +44,21 @@ QStringList windowOptionNames()
     return {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("screenshot")};
 }
 
+// A message stays one line even when it quotes an argument with a line break (or another
+// control character) in it.
+QString oneLine(QString message)
+{
+    for (QChar &c : message) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7F)
+            c = u' ';
+    }
+    return message;
+}
+
 int fail(std::ostream &err, const QString &command, const QString &message)
 {
     err << "losslab" << (command.isEmpty() ? "" : " ") << command.toStdString() << ": "
-        << message.toStdString() << '\n';
+        << oneLine(message).toStdString() << '\n';
     return CommandLine::exitUsage;
 }
 
@@ -315,13 +326,15 @@ int CommandLine::run(const QStringList &arguments, std::ostream &out, std::ostre
 bool CommandLine::checkWindowArguments(const QStringList &arguments, QString *error)
 {
     const auto options = CommandOptions::parse(arguments, windowOptionNames(), error);
-    if (!options)
+    if (!options) {
+        *error = oneLine(*error);
         return false;
+    }
     for (const QString &argument : options->positional()) {
         if (!argument.startsWith(u'-') && !QFileInfo::exists(argument)) {
-            *error = QStringLiteral("%1: no such file (the commands are grid and train; see "
-                                    "losslab --help)")
-                         .arg(argument);
+            *error = oneLine(QStringLiteral("%1: no such file (the commands are grid and train; "
+                                            "see losslab --help)")
+                                 .arg(argument));
             return false;
         }
     }
@@ -332,11 +345,13 @@ std::optional<WindowOptions> CommandLine::parseWindowOptions(const QStringList &
                                                              QString *error)
 {
     const auto options = CommandOptions::parse(arguments, windowOptionNames(), error);
-    if (!options)
+    if (!options) {
+        *error = oneLine(*error);
         return std::nullopt;
+    }
     if (options->positional().size() > 1) {
-        *error = QStringLiteral("one data file at most, got '%1' and '%2'")
-                     .arg(options->positional()[0], options->positional()[1]);
+        *error = oneLine(QStringLiteral("one data file at most, got '%1' and '%2'")
+                             .arg(options->positional()[0], options->positional()[1]));
         return std::nullopt;
     }
     WindowOptions window;

@@ -315,6 +315,11 @@ void TestCommandLine::badInputExits2_data()
     QTest::newRow("grid end too far for the data")
         << QStringList {grid, QStringLiteral("--data"), dataFile(QStringLiteral("fuzz/huge-x.csv"))}
         << "w = 4";
+    QTest::newRow("line break in a value")
+        << QStringList {train, QStringLiteral("--lr"), QStringLiteral("1e-3\n--tol=1e-9")}
+        << "'1e-3 --tol=1e-9'";
+    QTest::newRow("line break in an option")
+        << QStringList {grid, QStringLiteral("--a\nb")} << "--a b";
     QTest::newRow("columns without data")
         << QStringList {train, QStringLiteral("--x"), QStringLiteral("1")} << "--data";
 }
@@ -349,6 +354,13 @@ void TestCommandLine::windowOptions()
     QVERIFY(error.contains(QStringLiteral("--zoom")));
     QVERIFY(!CommandLine::parseWindowOptions({QStringLiteral("a.csv"), QStringLiteral("b.csv")},
                                              &error));
+
+    // An argument with a line break in it is quoted on one line.
+    QVERIFY(!CommandLine::checkWindowArguments({QStringLiteral("\n")}, &error));
+    QCOMPARE(error.left(3), QStringLiteral(" : "));
+    QVERIFY(!CommandLine::parseWindowOptions({QStringLiteral("--a\rb")}, &error));
+    QCOMPARE(error, QStringLiteral("unknown option --a b"));
+
     QVERIFY(CommandLine::isHeadless({QStringLiteral("grid")}));
     QVERIFY(!CommandLine::isHeadless({QStringLiteral("data.csv")}));
     QVERIFY(!CommandLine::isHeadless({}));
