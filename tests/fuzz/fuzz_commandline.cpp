@@ -1,4 +1,5 @@
-// Feeds arbitrary argument lists (one argument per line of the input) to the option parser,
+// Feeds arbitrary argument lists (NUL-separated, as no argument can hold a NUL) to the option
+// parser,
 // to the window's options and to the headless commands. The commands run on the lesson's data
 // only and for a bounded time: --data and --steps are taken out, so no file is read, training
 // stops after at most 1000 steps, and grids of more than a few thousand points are not printed.
@@ -7,6 +8,7 @@
 #include "commandoptions.h"
 #include "fuzzcheck.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -75,6 +77,11 @@ void readEveryOption(const QStringList &arguments)
     }
 }
 
+bool isOneLine(const QString &message)
+{
+    return !message.isEmpty() && !message.contains(u'\n') && !message.contains(u'\r');
+}
+
 bool isGridTooLong(const QStringList &arguments)
 {
     QString error;
@@ -99,16 +106,16 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
-    const QStringList arguments = text.split(u'\n');
+    const QStringList arguments = text.split(QChar(u'\0'));
 
     readEveryOption(arguments);
 
     QString error;
     const auto window = CommandLine::parseWindowOptions(arguments, &error);
-    fuzzCheck(window.has_value() || !error.isEmpty(), "a rejected window command has a message");
+    fuzzCheck(window.has_value() || isOneLine(error), "a rejected window command says why");
     error.clear();
     const bool checked = CommandLine::checkWindowArguments(arguments, &error);
-    fuzzCheck(checked || !error.isEmpty(), "a rejected window command has a message");
+    fuzzCheck(checked || isOneLine(error), "a rejected window command says why");
 
     if (!CommandLine::isHeadless(arguments))
         return 0;
@@ -129,7 +136,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     fuzzCheck(status == CommandLine::exitOk || status == CommandLine::exitUsage
                   || status == CommandLine::exitDiverged,
               "the exit status is 0, 2 or 3");
-    fuzzCheck(status == CommandLine::exitOk || !err.str().empty(), "a failure says why");
+    const std::string message = err.str();
+    fuzzCheck(
+        status == CommandLine::exitOk
+            || (std::count(message.begin(), message.end(), '\n') == 1 && message.back() == '\n'),
+        "a failure says why in one line");
     const bool command =
         bounded.first() == QLatin1String("grid") || bounded.first() == QLatin1String("train");
     const std::string printed = out.str();

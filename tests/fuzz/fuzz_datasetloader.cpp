@@ -18,6 +18,8 @@ void load(const CsvTable &table, const QString &x, const QString &y)
         fuzzCheck(!error.isEmpty(), "a rejected choice comes with a message");
         fuzzCheck(error.size() <= 300, "the message stays short");
         fuzzCheck(!error.contains(u'\n'), "the message is one line");
+        fuzzCheck(QString::fromUtf8(error.toUtf8()) == error,
+                  "shortening a name does not cut a character in half");
         return;
     }
 
