@@ -57,6 +57,18 @@ const QString &cellAt(const QStringList &row, int column)
     return column < row.size() ? row.at(column) : empty;
 }
 
+// `text` cut to at most `length` UTF-16 units, the last one an ellipsis. The cut never falls
+// inside a surrogate pair, so a character outside the BMP (an emoji) is kept whole or left out.
+QString ellipsized(const QString &text, qsizetype length)
+{
+    if (text.size() <= length)
+        return text;
+    qsizetype kept = length - 1;
+    if (kept > 0 && text.at(kept - 1).isHighSurrogate())
+        --kept;
+    return text.left(kept) + u'…';
+}
+
 // A name as it appears inside a message: on one line and of bounded length.
 QString shortName(const QString &name)
 {
@@ -65,9 +77,7 @@ QString shortName(const QString &name)
         if (c.unicode() < 0x20 || c.unicode() == 0x7F)
             c = u' ';
     }
-    if (text.size() > MaxNameLength)
-        text = text.left(MaxNameLength - 1) + u'…';
-    return text;
+    return ellipsized(text, MaxNameLength);
 }
 
 // A file as the user named it, on one line; the whole message is capped later.
@@ -83,9 +93,7 @@ QString pathName(const QString &path)
 
 QString capped(const QString &message)
 {
-    if (message.size() <= MaxMessageLength)
-        return message;
-    return message.left(MaxMessageLength - 1) + u'…';
+    return ellipsized(message, MaxMessageLength);
 }
 
 // What a column is called for the user: its header name, or its 1-based number when the file

@@ -225,6 +225,14 @@ void TestDatasetLoader::fromTableErrors_data()
     QTest::newRow("long name shortened")
         << bytes("a,b\n1,2\n") << QString(50, u'q') << ""
         << "no column named '" + QString(39, u'q') + "…'; the columns are: a, b";
+    // The cut fell between the two halves of the emoji, leaving half a character.
+    QTest::newRow("long name shortened before an emoji")
+        << bytes("a,b\n1,2\n") << QString(38, u'q') + QStringLiteral("\U0001F600tail") << ""
+        << "no column named '" + QString(38, u'q') + "…'; the columns are: a, b";
+    QTest::newRow("long header name shortened before an emoji")
+        << bytes("qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq\xf0\x9f\x98\x80tail\n1\n") << "2"
+        << ""
+        << "no column number 2; the columns are: " + QString(38, u'q') + "…";
     QTest::newRow("line break in a name") << bytes("a,b\n1,2\n") << "two\nlines"
                                           << ""
                                           << "no column named 'two lines'; the columns are: a, b";
