@@ -11,6 +11,7 @@
 
 #include <QFileInfo>
 
+#include <cmath>
 #include <csignal>
 #include <limits>
 #include <ostream>
@@ -43,10 +44,21 @@ QStringList windowOptionNames()
     return {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("screenshot")};
 }
 
+// A message stays one line even when it quotes an argument with a line break (or another
+// control character) in it.
+QString oneLine(QString message)
+{
+    for (QChar &c : message) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7F)
+            c = u' ';
+    }
+    return message;
+}
+
 int fail(std::ostream &err, const QString &command, const QString &message)
 {
     err << "losslab" << (command.isEmpty() ? "" : " ") << command.toStdString() << ": "
-        << message.toStdString() << '\n';
+        << oneLine(message).toStdString() << '\n';
     return CommandLine::exitUsage;
 }
 
@@ -90,6 +102,12 @@ int runGrid(const QStringList &arguments, std::ostream &out, std::ostream &err)
     const auto data = datasetOption(command, *options, err, &error);
     if (!data)
         return fail(err, command, error);
+    if (const auto w = GridSearch::overflowingW(*data, *from, *to, *step)) {
+        return fail(err, command,
+                    QStringLiteral("at w = %1 the squared errors are too large to represent; "
+                                   "choose a grid nearer the data")
+                        .arg(QString::fromStdString(NumberFormat::shortest(*w))));
+    }
     out << GridSearch::report(*data, *from, *to, *step).toStdString();
     return CommandLine::exitOk;
 }
@@ -185,6 +203,12 @@ std::optional<OptimizerSettings> optimizerOption(const CommandOptions &options, 
     return settings;
 }
 
+bool isFinite(const TrainingStep &state)
+{
+    return std::isfinite(state.w) && std::isfinite(state.b) && std::isfinite(state.loss)
+        && std::isfinite(state.gradW) && std::isfinite(state.gradB);
+}
+
 const char *signalName(int signalNumber)
 {
     return signalNumber == SIGTERM ? "SIGTERM" : "SIGINT";
@@ -232,6 +256,17 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
     trainer.setSettings({*lr, *steps, *tol});
     trainer.setOptimizer(*optimizer);
     const bool bias = objective->hasBias();
+    // No row can show a start whose loss or gradient is past the largest double.
+    if (!isFinite(trainer.current())) {
+        const QString w = QString::fromStdString(NumberFormat::shortest(*w0));
+        const QString b = QString::fromStdString(NumberFormat::shortest(*b0));
+        const QString start =
+            bias ? QStringLiteral("w = %1, b = %2").arg(w, b) : QStringLiteral("w = %1").arg(w);
+        return fail(err, command,
+                    QStringLiteral("the loss at the start (%1) is too large to represent; "
+                                   "start nearer the data")
+                        .arg(start));
+    }
     out << (bias ? "step,w,b,loss,grad_w,grad_b\n" : "step,w,loss,grad_w\n");
     // A start whose loss or gradient is too large to represent has no row: no number stands
     // for it, and no step can be taken from it.
@@ -299,13 +334,15 @@ int CommandLine::run(const QStringList &arguments, std::ostream &out, std::ostre
 bool CommandLine::checkWindowArguments(const QStringList &arguments, QString *error)
 {
     const auto options = CommandOptions::parse(arguments, windowOptionNames(), error);
-    if (!options)
+    if (!options) {
+        *error = oneLine(*error);
         return false;
+    }
     for (const QString &argument : options->positional()) {
         if (!argument.startsWith(u'-') && !QFileInfo::exists(argument)) {
-            *error = QStringLiteral("%1: no such file (the commands are grid and train; see "
-                                    "losslab --help)")
-                         .arg(argument);
+            *error = oneLine(QStringLiteral("%1: no such file (the commands are grid and train; "
+                                            "see losslab --help)")
+                                 .arg(argument));
             return false;
         }
     }
@@ -316,11 +353,13 @@ std::optional<WindowOptions> CommandLine::parseWindowOptions(const QStringList &
                                                              QString *error)
 {
     const auto options = CommandOptions::parse(arguments, windowOptionNames(), error);
-    if (!options)
+    if (!options) {
+        *error = oneLine(*error);
         return std::nullopt;
+    }
     if (options->positional().size() > 1) {
-        *error = QStringLiteral("one data file at most, got '%1' and '%2'")
-                     .arg(options->positional()[0], options->positional()[1]);
+        *error = oneLine(QStringLiteral("one data file at most, got '%1' and '%2'")
+                             .arg(options->positional()[0], options->positional()[1]));
         return std::nullopt;
     }
     WindowOptions window;

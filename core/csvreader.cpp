@@ -10,8 +10,10 @@ namespace {
 
 // Limits that keep a hostile or mistaken file from exhausting memory. Line numbers are ints, so
 // the whole text must stay below 2 GiB; a row longer than 64 MiB is not a table anyone meant to
-// plot; 16384 columns is what common spreadsheets allow; and the cell budget (padded rows count
-// in full) bounds the QString objects the table can hold to about a gigabyte.
+// plot; 16384 columns is what common spreadsheets allow; and the cell budget bounds the QString
+// objects the table can hold to about a gigabyte. Short rows are not padded to the header's
+// width, so that every cell held was at least a separator in the file: padding let a 64 KiB
+// file (a wide header over many one-cell lines) fill that gigabyte.
 constexpr qsizetype MaxBytes = std::numeric_limits<int>::max();
 constexpr qsizetype MaxRowBytes = qsizetype(64) * 1024 * 1024;
 constexpr qsizetype MaxColumns = 16384;
@@ -380,25 +382,21 @@ std::optional<CsvTable> Parser::run()
         table.lineNumbers.append(int(firstLine));
     }
 
-    const qsizetype columns = table.header.size();
-    qsizetype cells = table.rows.size() * columns;
+    qsizetype cells = table.header.size();
     while (m_p < m_end) {
         if (skipBlankLine())
             continue;
         QStringList row;
-        row.reserve(columns);
         if (!readRow(&row))
             return std::nullopt;
 
-        cells += std::max(columns, row.size());
+        cells += row.size();
         if (cells > MaxCells) {
             fail(QStringLiteral("line %1: too much data (more than %2 cells)")
                      .arg(m_rowLine)
                      .arg(MaxCells));
             return std::nullopt;
         }
-        if (row.size() < columns)
-            row.resize(columns);
         table.rows.append(std::move(row));
         table.lineNumbers.append(int(m_rowLine));
     }

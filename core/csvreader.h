@@ -12,7 +12,9 @@ struct CsvTable
 {
     QStringList header; // column names; "1", "2", ... when the file has no header row
     bool hasHeader = false; // true when the first non-blank row was taken as a header
-    QList<QStringList> rows; // data rows as text cells, quotes removed
+    // Data rows as text cells, quotes removed. A row holds the cells its line has: fewer than
+    // the header when the line is short (the missing cells are empty), or more.
+    QList<QStringList> rows;
     QList<int> lineNumbers; // 1-based line in the file where each row starts
     QChar separator = u','; // ',', ';' or '\t', detected from the file
 

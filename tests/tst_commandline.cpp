@@ -301,6 +301,25 @@ void TestCommandLine::badInputExits2_data()
         << QStringList {grid, QStringLiteral("--data"), dataFile(QStringLiteral("tutorial.csv")),
                         QStringLiteral("--x"), QStringLiteral("nope")}
         << "nope";
+    // Losses past the largest double: these printed "inf" as a number.
+    QTest::newRow("start too far for the loss")
+        << QStringList {train, QStringLiteral("--w0"), QStringLiteral("1e300")} << "w = 1e+300";
+    QTest::newRow("line start too far for the loss")
+        << QStringList {train, QStringLiteral("--model"), QStringLiteral("line"),
+                        QStringLiteral("--b0"), QStringLiteral("-1e300")}
+        << "b = -1e+300";
+    QTest::newRow("grid too far for the loss")
+        << QStringList {grid, QStringLiteral("--from"), QStringLiteral("1e200"),
+                        QStringLiteral("--to"), QStringLiteral("1e200")}
+        << "w = 1e+200";
+    QTest::newRow("grid end too far for the data")
+        << QStringList {grid, QStringLiteral("--data"), dataFile(QStringLiteral("fuzz/huge-x.csv"))}
+        << "w = 4";
+    QTest::newRow("line break in a value")
+        << QStringList {train, QStringLiteral("--lr"), QStringLiteral("1e-3\n--tol=1e-9")}
+        << "'1e-3 --tol=1e-9'";
+    QTest::newRow("line break in an option")
+        << QStringList {grid, QStringLiteral("--a\nb")} << "--a b";
     QTest::newRow("columns without data")
         << QStringList {train, QStringLiteral("--x"), QStringLiteral("1")} << "--data";
 }
@@ -335,6 +354,13 @@ void TestCommandLine::windowOptions()
     QVERIFY(error.contains(QStringLiteral("--zoom")));
     QVERIFY(!CommandLine::parseWindowOptions({QStringLiteral("a.csv"), QStringLiteral("b.csv")},
                                              &error));
+
+    // An argument with a line break in it is quoted on one line.
+    QVERIFY(!CommandLine::checkWindowArguments({QStringLiteral("\n")}, &error));
+    QCOMPARE(error.left(3), QStringLiteral(" : "));
+    QVERIFY(!CommandLine::parseWindowOptions({QStringLiteral("--a\rb")}, &error));
+    QCOMPARE(error, QStringLiteral("unknown option --a b"));
+
     QVERIFY(CommandLine::isHeadless({QStringLiteral("grid")}));
     QVERIFY(!CommandLine::isHeadless({QStringLiteral("data.csv")}));
     QVERIFY(!CommandLine::isHeadless({}));
