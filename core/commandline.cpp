@@ -102,12 +102,6 @@ int runGrid(const QStringList &arguments, std::ostream &out, std::ostream &err)
     const auto data = datasetOption(command, *options, err, &error);
     if (!data)
         return fail(err, command, error);
-    if (const auto w = GridSearch::overflowingW(*data, *from, *to, *step)) {
-        return fail(err, command,
-                    QStringLiteral("at w = %1 the squared errors are too large to represent; "
-                                   "choose a grid nearer the data")
-                        .arg(QString::fromStdString(NumberFormat::shortest(*w))));
-    }
     out << GridSearch::report(*data, *from, *to, *step).toStdString();
     return CommandLine::exitOk;
 }
@@ -203,12 +197,6 @@ std::optional<OptimizerSettings> optimizerOption(const CommandOptions &options, 
     return settings;
 }
 
-bool isFinite(const TrainingStep &state)
-{
-    return std::isfinite(state.w) && std::isfinite(state.b) && std::isfinite(state.loss)
-        && std::isfinite(state.gradW) && std::isfinite(state.gradB);
-}
-
 const char *signalName(int signalNumber)
 {
     return signalNumber == SIGTERM ? "SIGTERM" : "SIGINT";
@@ -256,17 +244,6 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
     trainer.setSettings({*lr, *steps, *tol});
     trainer.setOptimizer(*optimizer);
     const bool bias = objective->hasBias();
-    // No row can show a start whose loss or gradient is past the largest double.
-    if (!isFinite(trainer.current())) {
-        const QString w = QString::fromStdString(NumberFormat::shortest(*w0));
-        const QString b = QString::fromStdString(NumberFormat::shortest(*b0));
-        const QString start =
-            bias ? QStringLiteral("w = %1, b = %2").arg(w, b) : QStringLiteral("w = %1").arg(w);
-        return fail(err, command,
-                    QStringLiteral("the loss at the start (%1) is too large to represent; "
-                                   "start nearer the data")
-                        .arg(start));
-    }
     out << (bias ? "step,w,b,loss,grad_w,grad_b\n" : "step,w,loss,grad_w\n");
     // A start whose loss or gradient is too large to represent has no row: no number stands
     // for it, and no step can be taken from it.

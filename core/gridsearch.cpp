@@ -90,27 +90,6 @@ QString GridSearch::reportBlock(const Dataset &data, double w, int decimals)
     return QString::fromStdString(text);
 }
 
-std::optional<double> GridSearch::overflowingW(const Dataset &data, double from, double to,
-                                               double step)
-{
-    QString ignored;
-    if (!validate(from, to, step, &ignored))
-        return std::nullopt;
-    const int decimals = labelDecimals(from, step);
-    const double last = from + (pointCount(from, to, step) - 1.0) * step;
-    for (const double end : {from, last}) {
-        const double w = NumberFormat::rounded(end, decimals);
-        bool finite = std::isfinite(MseLoss::loss(data, w));
-        for (std::size_t i = 0; finite && i < data.size(); ++i) {
-            const double residual = w * data.x(i) - data.y(i);
-            finite = std::isfinite(residual * residual);
-        }
-        if (!finite)
-            return w;
-    }
-    return std::nullopt;
-}
-
 std::optional<double> GridSearch::bestW(const Dataset &data, double from, double to, double step)
 {
     std::optional<double> best;

@@ -34,13 +34,6 @@ public:
     // The block of report() for one w: the label with `decimals` decimals, the points, the MSE.
     static QString reportBlock(const Dataset &data, double w, int decimals);
 
-    // The first grid point (the lower end first) at which report() would print a number too
-    // large to represent (a prediction, a squared error or the MSE); empty when every number is
-    // finite or the grid is invalid. The squared errors and the MSE are convex in w, so only
-    // the grid's two ends need checking.
-    static std::optional<double> overflowingW(const Dataset &data, double from, double to,
-                                              double step);
-
     // The grid point with the lowest MSE (the first of equals); empty for an empty grid.
     static std::optional<double> bestW(const Dataset &data, double from, double to, double step);
 

@@ -98,6 +98,13 @@ void TestMainWindow::opensOnTheLesson()
     QCOMPARE(m_window->parameters()->range().maximum, 4.0);
     // The optimum w* = Σxy/Σx² = 28/14 = 2 is on the curve; the marker sits at (0, 56/3).
     QCOMPARE(m_window->lossCurve()->marker(), QPointF(0.0, 56.0 / 3.0));
+    // The charts fill their share of the 1280×820 window: the data editor more than half its
+    // height, the loss curve a third (a chart handed to its view the wrong way once collapsed
+    // both to a strip of "…" labels).
+    QVERIFY2(m_window->dataEditor()->chart()->plotArea().height() > 820 / 2,
+             qPrintable(QString::number(m_window->dataEditor()->chart()->plotArea().height())));
+    QVERIFY2(m_window->lossCurve()->chart()->plotArea().height() > 820 / 5,
+             qPrintable(QString::number(m_window->lossCurve()->chart()->plotArea().height())));
 }
 
 void TestMainWindow::dragMovesThePointAndTheCurveFollowsLive()

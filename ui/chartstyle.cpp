@@ -1,6 +1,7 @@
 #include "chartstyle.h"
 
 #include <QChart>
+#include <QChartView>
 #include <QGraphicsLayout>
 #include <QLegend>
 #include <QScatterSeries>
@@ -63,6 +64,16 @@ void apply(QChart *chart)
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);
+}
+
+QChart *install(QChartView *view)
+{
+    QChart *const own = view->chart();
+    auto *chart = new QChart;
+    view->setChart(chart);
+    delete own;
+    apply(chart);
+    return chart;
 }
 
 void stylePoints(QScatterSeries *series, const QColor &color, qreal size)

@@ -4,6 +4,7 @@
 #include <QPen>
 
 class QChart;
+class QChartView;
 class QScatterSeries;
 class QValueAxis;
 
@@ -23,6 +24,9 @@ QPen residualPen();
 
 // Margins, legend and animation settings common to every chart.
 void apply(QChart *chart);
+// Gives `view` a new chart with apply()'s settings and returns it. The chart the view made for
+// itself is deleted (setChart() alone would leak it).
+QChart *install(QChartView *view);
 // Filled circles of `size` pixels without an outline (outlines cost a lot to draw).
 void stylePoints(QScatterSeries *series, const QColor &color, qreal size);
 // Sets the axis to [low, high], rounded out to nice numbers where that cannot overflow (ends

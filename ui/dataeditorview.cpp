@@ -39,7 +39,7 @@ std::pair<double, double> paddedRange(double low, double high)
 } // namespace
 
 DataEditorView::DataEditorView(DatasetModel *model, QWidget *parent)
-    : QChartView(new QChart, parent) // the view owns it; setChart() would leak the default one
+    : QChartView(parent)
     , m_model(model)
     , m_axisX(new QValueAxis(this))
     , m_axisY(new QValueAxis(this))
@@ -47,8 +47,7 @@ DataEditorView::DataEditorView(DatasetModel *model, QWidget *parent)
     , m_selection(new QScatterSeries(this))
     , m_line(new QLineSeries(this))
 {
-    QChart *chart = this->chart();
-    ChartStyle::apply(chart);
+    QChart *chart = ChartStyle::install(this);
     setRenderHint(QPainter::Antialiasing);
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);

@@ -39,7 +39,7 @@ std::vector<double> shifted(std::vector<double> values, double by)
 } // namespace
 
 LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
-    : QChartView(new QChart, parent) // the view owns it; setChart() would leak the default one
+    : QChartView(parent)
     , m_model(model)
     , m_axisW(new QValueAxis(this))
     , m_axisLoss(new QValueAxis(this))
@@ -49,8 +49,7 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     , m_marker(new QScatterSeries(this))
     , m_tangent(new QLineSeries(this))
 {
-    QChart *chart = this->chart();
-    ChartStyle::apply(chart);
+    QChart *chart = ChartStyle::install(this);
     setRenderHint(QPainter::Antialiasing);
 
     m_curve->setPen(ChartStyle::modelPen());

@@ -11,13 +11,12 @@
 #include <cmath>
 
 LossStepView::LossStepView(QWidget *parent)
-    : QChartView(new QChart, parent) // the view owns it; setChart() would leak the default one
+    : QChartView(parent)
     , m_axisStep(new QValueAxis(this))
     , m_axisLoss(new QValueAxis(this))
     , m_logAxisLoss(new QLogValueAxis(this))
 {
-    QChart *chart = this->chart();
-    ChartStyle::apply(chart);
+    QChart *chart = ChartStyle::install(this);
     setRenderHint(QPainter::Antialiasing);
 
     m_axisStep->setTitleText(tr("step"));
