@@ -111,13 +111,14 @@ void DataEditorView::fitAxes()
     setSelectedRow(-1);
 }
 
-QPoint DataEditorView::positionOf(const QPointF &value) const
+QPointF DataEditorView::positionOf(const QPointF &value) const
 {
+    // QGraphicsView::mapFromScene() rounds to whole pixels; the transform itself does not.
     const QPointF inChart = chart()->mapToPosition(value, m_points);
-    return mapFromScene(chart()->mapToScene(inChart));
+    return viewportTransform().map(chart()->mapToScene(inChart));
 }
 
-QPoint DataEditorView::pointPosition(int row) const
+QPointF DataEditorView::pointPosition(int row) const
 {
     const Dataset &data = m_model->dataset();
     return positionOf(QPointF(data.x(std::size_t(row)), data.y(std::size_t(row))));
@@ -125,7 +126,8 @@ QPoint DataEditorView::pointPosition(int row) const
 
 void DataEditorView::mousePressEvent(QMouseEvent *event)
 {
-    const QPoint position = event->position().toPoint();
+    // Positions stay fractional: on a scaled screen a device pixel is part of a logical one.
+    const QPointF position = event->position();
     const int row = rowAt(position);
     if (event->button() == Qt::RightButton && row >= 0) {
         m_model->removePoint(row);
@@ -147,7 +149,7 @@ void DataEditorView::mousePressEvent(QMouseEvent *event)
 
 void DataEditorView::mouseMoveEvent(QMouseEvent *event)
 {
-    const QPoint position = event->position().toPoint();
+    const QPointF position = event->position();
     if (m_dragRow >= 0) {
         const QPointF value = valueAt(position);
         m_model->setPoint(m_dragRow, value.x(), value.y());
@@ -247,7 +249,7 @@ void DataEditorView::setSelectedRow(int row)
         m_selection->clear();
 }
 
-int DataEditorView::rowAt(const QPoint &position) const
+int DataEditorView::rowAt(const QPointF &position) const
 {
     int nearest = -1;
     double nearestDistance = hitRadius;
@@ -262,11 +264,11 @@ int DataEditorView::rowAt(const QPoint &position) const
     return nearest;
 }
 
-QPointF DataEditorView::valueAt(const QPoint &position) const
+QPointF DataEditorView::valueAt(const QPointF &position) const
 {
     // Rounded to what a pixel can tell apart, so that a placed point reads 2.01, not
     // 2.000965095705324.
-    const QPointF inChart = chart()->mapFromScene(mapToScene(position));
+    const QPointF inChart = chart()->mapFromScene(viewportTransform().inverted().map(position));
     const QPointF value = chart()->mapToValue(inChart, m_points);
     const QPointF nextPixel = chart()->mapToValue(inChart + QPointF(1, 1), m_points);
     const auto snap = [](double v, double perPixel) {
@@ -282,7 +284,8 @@ QPointF DataEditorView::valueAt(const QPoint &position) const
     return {snap(value.x(), nextPixel.x() - value.x()), snap(value.y(), nextPixel.y() - value.y())};
 }
 
-bool DataEditorView::isInPlotArea(const QPoint &position) const
+bool DataEditorView::isInPlotArea(const QPointF &position) const
 {
-    return chart()->plotArea().contains(chart()->mapFromScene(mapToScene(position)));
+    return chart()->plotArea().contains(
+        chart()->mapFromScene(viewportTransform().inverted().map(position)));
 }
