@@ -219,8 +219,13 @@ void LossCurveView::updateCurve()
     updatePointCurves();
     m_curve->setName(objective.hasBias() ? tr("loss at b = %1").arg(b, 0, 'g', 4) : tr("loss"));
     m_axisLoss->setTitleText(lossTitle(objective.loss));
-    m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
-    m_axisLoss->applyNiceNumbers();
+    // The axis keeps its range while the curve's top stays inside it and above a third of it:
+    // a dragged point then reshapes the curve without laying the axis out again every frame.
+    const double wanted = top > 0.0 ? top * 1.05 : 1.0;
+    if (!(wanted <= m_axisLoss->max() && wanted >= m_axisLoss->max() / 3.0)) {
+        m_axisLoss->setRange(0.0, wanted);
+        m_axisLoss->applyNiceNumbers();
+    }
 
     // The exact optimum along the slice, where the MSE has one: w* = Σx(y − b) / Σx².
     const auto optimum = objective.loss == LossKind::Mse
