@@ -81,6 +81,16 @@ QPointF LossStepView::lossRange() const
                       : QPointF(m_axisLoss->min(), m_axisLoss->max());
 }
 
+void LossStepView::fitAxis(QValueAxis *axis, double top)
+{
+    // Laying an axis out costs more than drawing the lines: keep the range while the top
+    // stays inside it and above a third of it, instead of setting it twice every frame.
+    if (axis->min() == 0.0 && top <= axis->max() && top >= axis->max() / 3.0)
+        return;
+    axis->setRange(0.0, top);
+    axis->applyNiceNumbers();
+}
+
 void LossStepView::redraw()
 {
     double top = 0.0;
@@ -106,8 +116,7 @@ void LossStepView::redraw()
         series->setVisible(true);
     }
     chart()->legend()->setVisible(m_trails.size() > 1);
-    m_axisStep->setRange(0.0, std::max(lastStep, 10.0));
-    m_axisStep->applyNiceNumbers();
+    fitAxis(m_axisStep, std::max(lastStep, 10.0));
     if (m_logScale) {
         // Whole decades around the positive losses.
         const double high = top > 0.0 ? std::pow(10.0, std::ceil(std::log10(top))) : 10.0;
@@ -115,7 +124,6 @@ void LossStepView::redraw()
             std::isfinite(bottom) ? std::pow(10.0, std::floor(std::log10(bottom))) : high / 10.0;
         m_logAxisLoss->setRange(low, std::max(high, low * 10.0));
     } else {
-        m_axisLoss->setRange(0.0, top > 0.0 ? top * 1.05 : 1.0);
-        m_axisLoss->applyNiceNumbers();
+        fitAxis(m_axisLoss, top > 0.0 ? top * 1.05 : 1.0);
     }
 }

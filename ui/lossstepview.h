@@ -32,6 +32,8 @@ protected:
 
 private:
     void redraw();
+    // Puts the range [0, top] on a linear axis, rounded to nice numbers.
+    static void fitAxis(QValueAxis *axis, double top);
 
     std::vector<RacerTrail> m_trails;
     QValueAxis *m_axisStep;
