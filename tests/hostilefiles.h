@@ -25,12 +25,16 @@ inline QList<HostileFile> hostileFiles()
         {"unterminated quote", QByteArray("x,y\n1,2\n\"3,4\n"),
          QStringLiteral("a quoted field that starts on line 3 never ends")},
         {"decimal commas", QByteArray("x;y\n1,5;3,0\n2,5;4,5\n"),
-         QStringLiteral("no column holds numbers")},
+         QStringLiteral("no column holds numbers; x and y need two (line 2: '1,5' is not a number: "
+                        "decimals take a dot)")},
         {"decimal commas, no header", QByteArray("1,5;3,0\n2,5;4,5\n"),
-         QStringLiteral("no column holds numbers")},
+         QStringLiteral("no column holds numbers; x and y need two (line 2: '2,5' is not a "
+                        "number: decimals take a dot)")},
         {"words", QByteArray("x,y\none,two\nthree,four\n"),
-         QStringLiteral("no column holds numbers")},
+         QStringLiteral("no column holds numbers; x and y need two (line 2: 'one' is not a "
+                        "number)")},
         {"nan, inf and 1e999", QByteArray("x,y\nnan,1\ninf,2\n1e999,3\n-inf,4\n"),
-         QStringLiteral("only column 'y' holds numbers")},
+         QStringLiteral("only column 'y' holds numbers; x and y need two (line 2: 'nan' is not "
+                        "a number)")},
     };
 }
