@@ -1,5 +1,6 @@
 #include "datasetmodel.h"
 #include "losscurveview.h"
+#include "lossstepview.h"
 #include "mainwindow.h"
 #include "modelpanel.h"
 #include "optimizerinspector.h"
@@ -103,6 +104,8 @@ void TestLearningRates::everyRateEndsCleanly()
     choose(panel->modelBox(), model);
     choose(panel->lossBox(), loss);
     choose(panel->optimizerBox(), optimizer);
+    // Half the runs draw the loss per step on the logarithmic axis.
+    m_window->lossStep()->setLogScale(optimizer % 2 == 1);
     TrainingPanel *training = m_window->training();
     TrainingController *controller = m_window->controller();
     static const QRegularExpression reason(
