@@ -15,7 +15,8 @@
 
 // The data editor under a scale factor: CTest runs this suite with QT_SCALE_FACTOR 1, 1.25,
 // 1.5 and 2. The mouse is driven through the window as the platform delivers it, at whole
-// device pixels, which are fractions of a logical pixel at 1.25 and 1.5.
+// device pixels, which are fractions of a logical pixel; Qt 6.4 rounds them to whole logical
+// pixels on the way to the widget, so up to half a pixel of the tolerance is spent there.
 class TestHiDpi : public QObject
 {
     Q_OBJECT

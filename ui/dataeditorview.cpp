@@ -126,7 +126,8 @@ QPointF DataEditorView::pointPosition(int row) const
 
 void DataEditorView::mousePressEvent(QMouseEvent *event)
 {
-    // Positions stay fractional: on a scaled screen a device pixel is part of a logical one.
+    // Kept fractional: on a scaled screen a device pixel is part of a logical one (though Qt
+    // 6.4 itself rounds a widget's mouse position to whole logical pixels).
     const QPointF position = event->position();
     const int row = rowAt(position);
     if (event->button() == Qt::RightButton && row >= 0) {
@@ -267,21 +268,24 @@ int DataEditorView::rowAt(const QPointF &position) const
 QPointF DataEditorView::valueAt(const QPointF &position) const
 {
     // Rounded to what a pixel can tell apart, so that a placed point reads 2.01, not
-    // 2.000965095705324.
+    // 2.000965095705324: to a quarter of a pixel or finer, because the position itself may
+    // already be half a logical pixel off the cursor (Qt rounds it), and the point must land
+    // within a pixel of the cursor.
     const QPointF inChart = chart()->mapFromScene(viewportTransform().inverted().map(position));
     const QPointF value = chart()->mapToValue(inChart, m_points);
-    const QPointF nextPixel = chart()->mapToValue(inChart + QPointF(1, 1), m_points);
-    const auto snap = [](double v, double perPixel) {
-        perPixel = std::fabs(perPixel);
-        if (!(perPixel > 0.0) || !std::isfinite(perPixel))
+    const QPointF quarterPixel = chart()->mapToValue(inChart + QPointF(0.25, 0.25), m_points);
+    const auto snap = [](double v, double resolution) {
+        resolution = std::fabs(resolution);
+        if (!(resolution > 0.0) || !std::isfinite(resolution))
             return v;
-        const int decimals = int(-std::floor(std::log10(perPixel)));
+        const int decimals = int(-std::floor(std::log10(resolution)));
         if (decimals > 0)
             return NumberFormat::rounded(v, decimals);
         const double unit = std::pow(10.0, -decimals);
         return std::round(v / unit) * unit;
     };
-    return {snap(value.x(), nextPixel.x() - value.x()), snap(value.y(), nextPixel.y() - value.y())};
+    return {snap(value.x(), quarterPixel.x() - value.x()),
+            snap(value.y(), quarterPixel.y() - value.y())};
 }
 
 bool DataEditorView::isInPlotArea(const QPointF &position) const
