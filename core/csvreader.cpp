@@ -83,12 +83,19 @@ int utf8SequenceLength(const char *p, const char *end)
 // Picks the separator from the first record (quotes respected, so a quoted newline does not
 // end it): the most frequent of tab, semicolon and comma outside quotes. On a tie the rarer
 // separators win, because a comma is more often part of the text (a decimal comma in a
-// semicolon file) than a semicolon or tab is in a comma file. No separator at all means a
-// single column, and the comma is as good a default as any.
+// semicolon file) than a semicolon or tab is in a comma file. Where semicolons are present, a
+// comma between two digits is a decimal comma and does not count: "1,5;3,0" has two columns,
+// not three. No separator at all means a single column, and the comma is as good a default as
+// any.
 char detectSeparator(const char *p, const char *end)
 {
     const std::array<char, 3> separators {'\t', ';', ','};
     std::array<qsizetype, 3> counts {};
+    qsizetype decimalCommas = 0;
+    const auto isDigit = [](char c) {
+        return c >= '0' && c <= '9';
+    };
+    const char *const begin = p;
     bool quoted = false;
     bool atFieldStart = true; // a quote opens a field only here, as in the parser
     for (; p < end; ++p) {
@@ -110,12 +117,16 @@ char detectSeparator(const char *p, const char *end)
         const auto separator = std::find(separators.begin(), separators.end(), c);
         if (separator != separators.end()) {
             ++counts[separator - separators.begin()];
+            if (c == ',' && p > begin && isDigit(p[-1]) && p + 1 < end && isDigit(p[1]))
+                ++decimalCommas;
             atFieldStart = true;
         } else if (!isBlank(c)) {
             atFieldStart = false;
         }
     }
 
+    if (counts[1] > 0)
+        counts[2] -= decimalCommas;
     int best = 0;
     for (int i = 1; i < 3; ++i) {
         if (counts[i] > counts[best])

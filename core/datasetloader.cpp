@@ -137,6 +137,39 @@ QString unknownColumnMessage(const CsvTable &table, const QString &column)
         .arg(shortName(column), columnList(table));
 }
 
+// The line in the file where data row `row` starts. Hand-built tables may lack line numbers;
+// data lines are counted after the header then.
+int lineOf(const CsvTable &table, qsizetype row)
+{
+    return row < table.lineNumbers.size() ? table.lineNumbers.at(row)
+                                          : int(row) + (table.hasHeader ? 2 : 1);
+}
+
+// Where the first cell that is not a finite number stands, outside the columns in `skip`, as
+// " (line 3: 'abc' is not a number)"; a decimal comma gets a word about the dot. Empty when
+// every filled cell is a number.
+QString firstNonNumber(const CsvTable &table, const QList<int> &skip)
+{
+    for (qsizetype i = 0; i < table.rows.size(); ++i) {
+        const QStringList &row = table.rows.at(i);
+        for (int column = 0; column < row.size() && column < table.columnCount(); ++column) {
+            const QString &cell = row.at(column);
+            if (skip.contains(column) || isBlankCell(cell) || parseCell(cell))
+                continue;
+            const QString text = shortName(cell.trimmed());
+            const bool decimalComma = parseCell(QString(cell).replace(u',', u'.')).has_value();
+            return decimalComma
+                ? QStringLiteral(" (line %1: '%2' is not a number: decimals take a dot)")
+                      .arg(lineOf(table, i))
+                      .arg(text)
+                : QStringLiteral(" (line %1: '%2' is not a number)")
+                      .arg(lineOf(table, i))
+                      .arg(text);
+        }
+    }
+    return QString();
+}
+
 bool fail(QString *error, const QString &message)
 {
     if (error)
@@ -175,11 +208,15 @@ bool chooseDefaults(const CsvTable &table, int *x, int *y, QString *error)
             *y = numeric.at(1);
             return true;
         }
-        if (numeric.isEmpty())
-            return fail(error, QStringLiteral("no column holds numbers; x and y need two"));
+        if (numeric.isEmpty()) {
+            return fail(error,
+                        QStringLiteral("no column holds numbers; x and y need two")
+                            + firstNonNumber(table, numeric));
+        }
         return fail(error,
                     QStringLiteral("only column '%1' holds numbers; x and y need two")
-                        .arg(shortName(columnName(table, numeric.at(0)))));
+                            .arg(shortName(columnName(table, numeric.at(0))))
+                        + firstNonNumber(table, numeric));
     }
 
     const int given = *x >= 0 ? *x : *y;
@@ -192,8 +229,9 @@ bool chooseDefaults(const CsvTable &table, int *x, int *y, QString *error)
     }
     return fail(error,
                 QStringLiteral("no column other than '%1' holds numbers to use for %2")
-                    .arg(shortName(columnName(table, given)),
-                         missing == y ? QStringLiteral("y") : QStringLiteral("x")));
+                        .arg(shortName(columnName(table, given)),
+                             missing == y ? QStringLiteral("y") : QStringLiteral("x"))
+                    + firstNonNumber(table, numeric));
 }
 
 } // namespace
@@ -305,12 +343,8 @@ std::optional<LoadedData> DatasetLoader::fromTable(const CsvTable &table, const 
         }
 
         ++loaded.skippedRows;
-        if (loaded.skippedLines.size() < MaxSkippedLines) {
-            // Hand-built tables may lack line numbers; count data lines after the header then.
-            const int line = i < table.lineNumbers.size() ? table.lineNumbers.at(i)
-                                                          : int(i) + (table.hasHeader ? 2 : 1);
-            loaded.skippedLines.append(line);
-        }
+        if (loaded.skippedLines.size() < MaxSkippedLines)
+            loaded.skippedLines.append(lineOf(table, i));
     }
 
     if (xs.empty()) {
@@ -318,8 +352,10 @@ std::optional<LoadedData> DatasetLoader::fromTable(const CsvTable &table, const 
                                        : QStringLiteral("column '%1' or '%2'")
                                              .arg(shortName(loaded.xName), shortName(loaded.yName));
         fail(error,
-             QStringLiteral("no usable rows: every row has a missing or non-numeric value in %1")
-                 .arg(columns));
+             QStringLiteral("no usable rows: every row has a missing or non-numeric value in %1 "
+                            "(the first at line %2)")
+                 .arg(columns)
+                 .arg(loaded.skippedLines.value(0)));
         return std::nullopt;
     }
 

@@ -1,3 +1,6 @@
+#include "hostilefiles.h"
+
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -16,6 +19,8 @@ private Q_SLOTS:
     void exitStatuses_data();
     void exitStatuses();
     void gridIsTheSameInEveryLocale();
+    void refusedFilesExitWithUsage_data();
+    void refusedFilesExitWithUsage();
     void mistypedOptionWithoutADisplay();
     void screenshotOfTheLesson();
     void stopSignalsEndCleanly_data();
@@ -117,6 +122,49 @@ void TestApp::gridIsTheSameInEveryLocale()
     const QStringList train = {QStringLiteral("train"), QStringLiteral("--data"), file,
                                QStringLiteral("--lr"), QStringLiteral("0.05")};
     QCOMPARE(run(train, QStringLiteral("de_DE.UTF-8")).out, run(train, QStringLiteral("C")).out);
+}
+
+void TestApp::refusedFilesExitWithUsage_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("locale");
+    for (const QString &locale : {QStringLiteral("C"), QStringLiteral("de_DE.UTF-8")}) {
+        for (const HostileFile &file : hostileFiles()) {
+            QTest::addRow("%s, %s", file.name, qPrintable(locale))
+                << file.content << file.expected << locale;
+        }
+    }
+}
+
+void TestApp::refusedFilesExitWithUsage()
+{
+    // The files the window refuses: `grid`, `train` and the window's --screenshot exit with
+    // status 2 and one line that names the file, the problem and, where there is one, the line.
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    QFETCH(QString, locale);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(content), content.size());
+    file.close();
+
+    const QList<QStringList> commands = {
+        {QStringLiteral("grid"), QStringLiteral("--data"), path},
+        {QStringLiteral("train"), QStringLiteral("--data"), path},
+        {path, QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("unused.png"))},
+    };
+    for (const QStringList &arguments : commands) {
+        const Result result = run(arguments, locale);
+        QCOMPARE(result.status, 2);
+        QVERIFY(result.out.isEmpty());
+        const QString err = QString::fromUtf8(result.err);
+        QVERIFY2(err.contains(QStringLiteral("bad.csv: ") + expected), qPrintable(err));
+    }
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("unused.png"))));
 }
 
 void TestApp::mistypedOptionWithoutADisplay()

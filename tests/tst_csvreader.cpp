@@ -88,6 +88,9 @@ void TestCsvReader::parse_data()
     QTest::newRow("semicolons with decimal commas")
         << bytes("a;b\n1,5;2,5\n") << QChar(u';') << true << ab << Rows {{"1,5", "2,5"}}
         << QList<int> {2};
+    QTest::newRow("decimal commas without a header")
+        << bytes("1,5;3,0\n2,5;4,5\n") << QChar(u';') << true << QStringList {"1,5", "3,0"}
+        << Rows {{"2,5", "4,5"}} << QList<int> {2};
     QTest::newRow("tabs") << bytes("a\tb\n1\t2\n") << QChar(u'\t') << true << ab
                           << Rows {{"1", "2"}} << QList<int> {2};
     QTest::newRow("tabs keep empty cells")

@@ -245,33 +245,44 @@ void TestDatasetLoader::fromTableErrors_data()
         << ""
         << "only one column found (columns must be separated by commas, semicolons or tabs); "
            "x and y need two";
-    QTest::newRow("one numeric column") << bytes("name,v\na,1\nb,2\n") << ""
-                                        << ""
-                                        << "only column 'v' holds numbers; x and y need two";
-    QTest::newRow("no numeric column") << bytes("a,b\nx,y\n") << ""
-                                       << ""
-                                       << "no column holds numbers; x and y need two";
+    QTest::newRow("one numeric column")
+        << bytes("name,v\na,1\nb,2\n") << ""
+        << ""
+        << "only column 'v' holds numbers; x and y need two (line 2: 'a' is not "
+           "a number)";
+    QTest::newRow("no numeric column")
+        << bytes("a,b\nx,y\n") << ""
+        << ""
+        << "no column holds numbers; x and y need two (line 2: 'x' is not a "
+           "number)";
     QTest::newRow("no other numeric column for y")
         << bytes("name,v\na,1\n") << "v"
         << ""
-        << "no column other than 'v' holds numbers to use for y";
+        << "no column other than 'v' holds numbers to use for y (line 2: 'a' is not a number)";
     QTest::newRow("no other numeric column for x")
         << bytes("name,v\na,1\n") << ""
         << "v"
-        << "no column other than 'v' holds numbers to use for x";
+        << "no column other than 'v' holds numbers to use for x (line 2: 'a' is not a number)";
+    QTest::newRow("decimal commas")
+        << bytes("x;y\n1;2\n1,5;3,0\n") << ""
+        << ""
+        << "no column holds numbers; x and y need two (line 3: '1,5' is not a number: decimals "
+           "take a dot)";
     QTest::newRow("no usable rows")
         << bytes("x,y\n1,\n,2\n") << ""
         << ""
-        << "no usable rows: every row has a missing or non-numeric value in column 'x' or 'y'";
+        << "no usable rows: every row has a missing or non-numeric value in column 'x' or 'y' "
+           "(the first at line 2)";
     QTest::newRow("no usable rows in text columns")
         << bytes("country,income\nA,1\n") << "country"
         << "income"
         << "no usable rows: every row has a missing or non-numeric value in column 'country' "
-           "or 'income'";
+           "or 'income' (the first at line 2)";
     QTest::newRow("no usable rows in one column")
         << bytes("country,income\nA,1\n") << "country"
         << "country"
-        << "no usable rows: every row has a missing or non-numeric value in column 'country'";
+        << "no usable rows: every row has a missing or non-numeric value in column 'country' "
+           "(the first at line 2)";
 }
 
 void TestDatasetLoader::fromTableErrors()
@@ -494,7 +505,7 @@ void TestDatasetLoader::loadFileErrors_data()
     QTest::newRow("no usable rows")
         << "text.csv" << bytes("x,y\n1,\n,2\n") << ""
         << "text.csv: no usable rows: every row has a missing or non-numeric value in column "
-           "'x' or 'y'";
+           "'x' or 'y' (the first at line 2)";
     QTest::newRow("long file name") << QString(100, u'f') + ".csv" << QByteArray() << ""
                                     << QString(100, u'f') + ".csv: the file is empty";
 }

@@ -114,9 +114,9 @@ void TestMainWindow::dragMovesThePointAndTheCurveFollowsLive()
     QCOMPARE(curve->at(0), QPointF(0.0, 56.0 / 3.0));
 
     // Drag (3, 6) down to (3, 3), releasing only at the end.
-    const QPoint from = editor->pointPosition(2);
-    const QPoint halfway = editor->positionOf(QPointF(3.0, 4.5));
-    const QPoint to = editor->positionOf(QPointF(3.0, 3.0));
+    const QPoint from = editor->pointPosition(2).toPoint();
+    const QPoint halfway = editor->positionOf(QPointF(3.0, 4.5)).toPoint();
+    const QPoint to = editor->positionOf(QPointF(3.0, 3.0)).toPoint();
     QTest::mousePress(editor->viewport(), Qt::LeftButton, {}, from);
     QTest::mouseMove(editor->viewport(), halfway);
     // While the button is still down, the curve already follows: MSE(0) = (4 + 16 + y3²)/3.
@@ -141,7 +141,7 @@ void TestMainWindow::clickAddsRightClickRemoves()
 {
     DataEditorView *editor = m_window->dataEditor();
     QTest::mouseClick(editor->viewport(), Qt::LeftButton, {},
-                      editor->positionOf(QPointF(2.0, 1.0)));
+                      editor->positionOf(QPointF(2.0, 1.0)).toPoint());
     QCOMPARE(m_window->model()->rowCount(), 4);
     QVERIFY(std::fabs(m_window->model()->dataset().x(3) - 2.0) < 0.05);
     QVERIFY(std::fabs(m_window->model()->dataset().y(3) - 1.0) < 0.05);
@@ -149,7 +149,7 @@ void TestMainWindow::clickAddsRightClickRemoves()
     const QString x = m_window->model()->index(3, DatasetModel::XColumn).data().toString();
     QVERIFY2(x.size() <= 5, qPrintable(x));
 
-    QTest::mouseClick(editor->viewport(), Qt::RightButton, {}, editor->pointPosition(0));
+    QTest::mouseClick(editor->viewport(), Qt::RightButton, {}, editor->pointPosition(0).toPoint());
     QCOMPARE(m_window->model()->rowCount(), 3);
     QCOMPARE(m_window->model()->dataset().x(0), 2.0);
 }
@@ -157,14 +157,15 @@ void TestMainWindow::clickAddsRightClickRemoves()
 void TestMainWindow::selectAndDeleteRemoves()
 {
     DataEditorView *editor = m_window->dataEditor();
-    QTest::mouseClick(editor->viewport(), Qt::LeftButton, {}, editor->pointPosition(1));
+    QTest::mouseClick(editor->viewport(), Qt::LeftButton, {}, editor->pointPosition(1).toPoint());
     QCOMPARE(editor->selectedRow(), 1);
     QTest::keyClick(editor, Qt::Key_Delete);
     QCOMPARE(m_window->model()->dataset(), Dataset({1, 3}, {2, 6}));
 
     // With every point gone, the window says so instead of showing a loss of 0.
     for (int row = 1; row >= 0; --row)
-        QTest::mouseClick(editor->viewport(), Qt::RightButton, {}, editor->pointPosition(row));
+        QTest::mouseClick(editor->viewport(), Qt::RightButton, {},
+                          editor->pointPosition(row).toPoint());
     QCOMPARE(m_window->model()->rowCount(), 0);
     QCOMPARE(m_window->parameters()->lossLabel()->text(), QStringLiteral("MSE: no points"));
     QCOMPARE(m_window->training()->stableLimitLabel()->text(), QString());
@@ -305,7 +306,7 @@ void TestMainWindow::columnNamesAndDegenerateData()
                                false, &error));
     const QRect visible = m_window->dataEditor()->viewport()->rect();
     for (int row = 0; row < model->rowCount(); ++row)
-        QVERIFY(visible.contains(m_window->dataEditor()->pointPosition(row)));
+        QVERIFY(QRectF(visible).contains(m_window->dataEditor()->pointPosition(row)));
     QTRY_VERIFY(m_window->training()->readout()->text().endsWith(QStringLiteral("dMSE/dw = 0")));
 }
 

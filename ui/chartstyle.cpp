@@ -97,4 +97,11 @@ void setValueRange(QValueAxis *axis, double low, double high)
         axis->applyNiceNumbers();
 }
 
+void fitFromZero(QValueAxis *axis, double top)
+{
+    if (axis->min() == 0.0 && top <= axis->max() && top >= axis->max() / 3.0)
+        return;
+    setValueRange(axis, 0.0, top);
+}
+
 } // namespace ChartStyle

@@ -32,5 +32,9 @@ void stylePoints(QScatterSeries *series, const QColor &color, qreal size);
 // Sets the axis to [low, high], rounded out to nice numbers where that cannot overflow (ends
 // within ±1e300). Ends that are not finite are held to ±DBL_MAX/2: no axis runs to infinity.
 void setValueRange(QValueAxis *axis, double low, double high);
+// An axis from 0 that holds values up to `top`. Laying an axis out costs more than drawing the
+// lines, so the range is kept while `top` stays inside it and above a third of it; otherwise
+// it is set with setValueRange().
+void fitFromZero(QValueAxis *axis, double top);
 
 } // namespace ChartStyle

@@ -107,13 +107,14 @@ void DataEditorView::fitAxes()
     setSelectedRow(-1);
 }
 
-QPoint DataEditorView::positionOf(const QPointF &value) const
+QPointF DataEditorView::positionOf(const QPointF &value) const
 {
+    // QGraphicsView::mapFromScene() rounds to whole pixels; the transform itself does not.
     const QPointF inChart = chart()->mapToPosition(value, m_points);
-    return mapFromScene(chart()->mapToScene(inChart));
+    return viewportTransform().map(chart()->mapToScene(inChart));
 }
 
-QPoint DataEditorView::pointPosition(int row) const
+QPointF DataEditorView::pointPosition(int row) const
 {
     const Dataset &data = m_model->dataset();
     return positionOf(QPointF(data.x(std::size_t(row)), data.y(std::size_t(row))));
@@ -121,7 +122,9 @@ QPoint DataEditorView::pointPosition(int row) const
 
 void DataEditorView::mousePressEvent(QMouseEvent *event)
 {
-    const QPoint position = event->position().toPoint();
+    // Kept fractional: on a scaled screen a device pixel is part of a logical one (though Qt
+    // 6.4 itself rounds a widget's mouse position to whole logical pixels).
+    const QPointF position = event->position();
     const int row = rowAt(position);
     if (event->button() == Qt::RightButton && row >= 0) {
         m_model->removePoint(row);
@@ -143,7 +146,7 @@ void DataEditorView::mousePressEvent(QMouseEvent *event)
 
 void DataEditorView::mouseMoveEvent(QMouseEvent *event)
 {
-    const QPoint position = event->position().toPoint();
+    const QPointF position = event->position();
     if (m_dragRow >= 0) {
         const QPointF value = valueAt(position);
         m_model->setPoint(m_dragRow, value.x(), value.y());
@@ -249,7 +252,7 @@ void DataEditorView::setSelectedRow(int row)
         m_selection->clear();
 }
 
-int DataEditorView::rowAt(const QPoint &position) const
+int DataEditorView::rowAt(const QPointF &position) const
 {
     int nearest = -1;
     double nearestDistance = hitRadius;
@@ -264,27 +267,31 @@ int DataEditorView::rowAt(const QPoint &position) const
     return nearest;
 }
 
-QPointF DataEditorView::valueAt(const QPoint &position) const
+QPointF DataEditorView::valueAt(const QPointF &position) const
 {
     // Rounded to what a pixel can tell apart, so that a placed point reads 2.01, not
-    // 2.000965095705324.
-    const QPointF inChart = chart()->mapFromScene(mapToScene(position));
+    // 2.000965095705324: to a quarter of a pixel or finer, because the position itself may
+    // already be half a logical pixel off the cursor (Qt rounds it), and the point must land
+    // within a pixel of the cursor.
+    const QPointF inChart = chart()->mapFromScene(viewportTransform().inverted().map(position));
     const QPointF value = chart()->mapToValue(inChart, m_points);
-    const QPointF nextPixel = chart()->mapToValue(inChart + QPointF(1, 1), m_points);
-    const auto snap = [](double v, double perPixel) {
-        perPixel = std::fabs(perPixel);
-        if (!(perPixel > 0.0) || !std::isfinite(perPixel))
+    const QPointF quarterPixel = chart()->mapToValue(inChart + QPointF(0.25, 0.25), m_points);
+    const auto snap = [](double v, double resolution) {
+        resolution = std::fabs(resolution);
+        if (!(resolution > 0.0) || !std::isfinite(resolution))
             return v;
-        const int decimals = int(-std::floor(std::log10(perPixel)));
+        const int decimals = int(-std::floor(std::log10(resolution)));
         if (decimals > 0)
             return NumberFormat::rounded(v, decimals);
         const double unit = std::pow(10.0, -decimals);
         return std::round(v / unit) * unit;
     };
-    return {snap(value.x(), nextPixel.x() - value.x()), snap(value.y(), nextPixel.y() - value.y())};
+    return {snap(value.x(), quarterPixel.x() - value.x()),
+            snap(value.y(), quarterPixel.y() - value.y())};
 }
 
-bool DataEditorView::isInPlotArea(const QPoint &position) const
+bool DataEditorView::isInPlotArea(const QPointF &position) const
 {
-    return chart()->plotArea().contains(chart()->mapFromScene(mapToScene(position)));
+    return chart()->plotArea().contains(
+        chart()->mapFromScene(viewportTransform().inverted().map(position)));
 }

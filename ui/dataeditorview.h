@@ -20,10 +20,14 @@ public:
 
     // Fits the axes to the data (called when a dataset is loaded, not while dragging).
     void fitAxes();
-    // The viewport position of the data value `value`, and of point `row`.
-    QPoint positionOf(const QPointF &value) const;
-    QPoint pointPosition(int row) const;
+    // The viewport position of the data value `value`, and of point `row`, in logical pixels
+    // and not rounded: where the marker is drawn.
+    QPointF positionOf(const QPointF &value) const;
+    QPointF pointPosition(int row) const;
     int selectedRow() const { return m_selectedRow; }
+
+    // A click this close to a point's centre (in logical pixels) takes the point.
+    static constexpr int hitRadius = 10;
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -37,9 +41,9 @@ private:
     void updateModelLine();
     void updateResiduals();
     void setSelectedRow(int row);
-    int rowAt(const QPoint &position) const;
-    QPointF valueAt(const QPoint &position) const;
-    bool isInPlotArea(const QPoint &position) const;
+    int rowAt(const QPointF &position) const;
+    QPointF valueAt(const QPointF &position) const;
+    bool isInPlotArea(const QPointF &position) const;
 
     DatasetModel *m_model;
     QValueAxis *m_axisX;
@@ -50,6 +54,4 @@ private:
     QGraphicsPathItem *m_residuals;
     int m_selectedRow = -1;
     int m_dragRow = -1;
-
-    static constexpr int hitRadius = 10; // pixels
 };

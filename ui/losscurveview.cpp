@@ -232,7 +232,7 @@ void LossCurveView::updateCurve()
         name += tr(" (missing where too large to represent)");
     m_curve->setName(name);
     m_axisLoss->setTitleText(lossTitle(objective.loss));
-    ChartStyle::setValueRange(m_axisLoss, 0.0, top > 0.0 ? top * 1.05 : 1.0);
+    ChartStyle::fitFromZero(m_axisLoss, top > 0.0 ? top * 1.05 : 1.0);
 
     // The exact optimum along the slice, where the MSE has one: w* = Σx(y − b) / Σx².
     const auto optimum = objective.loss == LossKind::Mse

@@ -104,8 +104,7 @@ void LossStepView::redraw()
         series->setVisible(true);
     }
     chart()->legend()->setVisible(m_trails.size() > 1);
-    m_axisStep->setRange(0.0, std::max(lastStep, 10.0));
-    m_axisStep->applyNiceNumbers();
+    ChartStyle::fitFromZero(m_axisStep, std::max(lastStep, 10.0));
     if (m_logScale) {
         // Whole decades around the positive losses, from 1e-307 at the lowest (below it 10^k
         // is subnormal or 0, whose logarithm is no number) to 1e308 at the highest.
@@ -116,6 +115,6 @@ void LossStepView::redraw()
             : high / 10.0;
         m_logAxisLoss->setRange(low, std::max(high, low * 10.0));
     } else {
-        ChartStyle::setValueRange(m_axisLoss, 0.0, top > 0.0 ? top * 1.05 : 1.0);
+        ChartStyle::fitFromZero(m_axisLoss, top > 0.0 ? top * 1.05 : 1.0);
     }
 }

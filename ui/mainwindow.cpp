@@ -305,13 +305,20 @@ void MainWindow::openFileFromDialog()
 {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open data"), QString(), tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        openFileAndReport(path);
+}
+
+bool MainWindow::openFileAndReport(const QString &path)
+{
     QString error;
-    if (!openFile(path, QString(), QString(), true, &error) && !error.isEmpty()) {
+    if (openFile(path, QString(), QString(), true, &error))
+        return true;
+    if (!error.isEmpty()) {
         QMessageBox::warning(this, tr("Cannot open the data"),
                              tr("%1\n\nThe data shown before are kept.").arg(error));
     }
+    return false;
 }
 
 void MainWindow::openExample(const QString &resource, const QString &title)

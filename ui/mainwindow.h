@@ -40,6 +40,9 @@ public:
     // stay, `*error` says why and false is returned.
     bool openFile(const QString &path, const QString &xColumn, const QString &yColumn,
                   bool askForColumns, QString *error);
+    // File › Open CSV… once a file is chosen: opens it (asking for the columns if there are
+    // more than two) or says in a message box why not, keeping the data shown.
+    bool openFileAndReport(const QString &path);
     // Replaces the data, puts w back to 0 and clears the training run.
     void setDataset(const Dataset &data, const QString &title, const QString &xName = {},
                     const QString &yName = {});

@@ -42,6 +42,7 @@ public:
     QPushButton *resetButton() const { return m_reset; }
     QLineEdit *learningRateEdit() const;
     QComboBox *speedBox() const { return m_speed; }
+    QSpinBox *stepLimitBox() const { return m_maxSteps; }
     QLabel *readout() const { return m_readout; }
     QLabel *message() const { return m_message; }
     QLabel *stableLimitLabel() const { return m_stableLimit; }
