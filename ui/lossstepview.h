@@ -33,7 +33,6 @@ protected:
 private:
     void redraw();
 
-
     std::vector<RacerTrail> m_trails;
     QValueAxis *m_axisStep;
     QValueAxis *m_axisLoss;
