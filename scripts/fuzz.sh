@@ -24,29 +24,9 @@ if ((${#targets[@]} == 0)); then
     targets=(csvreader datasetloader commandline numberformat)
 fi
 
-packages=(
-    cmake ninja-build clang libclang-rt-14-dev pkg-config
-    qt6-base-dev qt6-charts-dev libeigen3-dev
-)
-missing=()
-for package in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-        missing+=("$package")
-    fi
-done
-if ((${#missing[@]} > 0)); then
-    if [[ $(id -u) -eq 0 ]]; then
-        sudo=()
-    elif command -v sudo >/dev/null; then
-        sudo=(sudo)
-    else
-        echo "Fuzzing needs these Debian packages; install them as root: ${missing[*]}" >&2
-        exit 1
-    fi
-    echo "Installing: ${missing[*]}"
-    "${sudo[@]}" apt-get update
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y "${missing[@]}"
-fi
+source "$root/scripts/packages.sh"
+losslab_install cmake ninja-build clang libclang-rt-14-dev pkg-config qt6-base-dev \
+    qt6-charts-dev libeigen3-dev
 
 # Debug keeps Q_ASSERT and the core's own checks; -O1 keeps the fuzzer fast.
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DLOSSLAB_FUZZ=ON \

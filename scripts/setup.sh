@@ -7,32 +7,9 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${LOSSLAB_BUILD_DIR:-$root/build}"
-packages=(
-    cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-charts-dev libeigen3-dev
+source "$root/scripts/packages.sh"
+losslab_install cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev libeigen3-dev \
     fonts-dejavu-core clang-format locales
-)
-
-missing=()
-for package in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-        missing+=("$package")
-    fi
-done
-
-if ((${#missing[@]} > 0)); then
-    if [[ $(id -u) -eq 0 ]]; then
-        sudo=()
-    elif command -v sudo >/dev/null; then
-        sudo=(sudo)
-    else
-        echo "LossLab needs these Debian packages; install them as root: ${missing[*]}" >&2
-        exit 1
-    fi
-    echo "Installing: ${missing[*]}"
-    "${sudo[@]}" apt-get update
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y "${missing[@]}"
-fi
 
 read -r -a cmake_args <<<"${LOSSLAB_CMAKE_ARGS:-}"
 read -r -a targets <<<"${LOSSLAB_BUILD_TARGETS:-all}"
