@@ -6,6 +6,10 @@
 #include <QFile>
 #include <QFileInfo>
 
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -21,6 +25,23 @@ constexpr int MaxSkippedLines = 5;
 
 // Same limit as the reader's: line numbers are ints.
 constexpr qint64 MaxFileBytes = std::numeric_limits<int>::max();
+constexpr qint64 ReadChunkBytes = 1 << 20;
+
+// Opens `path` for reading without waiting for a writer: a named pipe that nobody writes to
+// reads as empty instead of blocking the program in open().
+bool openForReading(QFile &file, const QString &path)
+{
+#ifdef Q_OS_UNIX
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd >= 0) {
+        // Reads wait for data again, as a pipe with a writer needs.
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        return file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
+    }
+#endif
+    file.setFileName(path);
+    return file.open(QIODevice::ReadOnly);
+}
 
 // Parses a cell as a finite number without any locale. Numbers are plain ASCII, so the cell is
 // narrowed into a stack buffer instead of allocating a UTF-8 copy for every cell.
@@ -286,12 +307,24 @@ std::optional<CsvTable> DatasetLoader::readTable(const QString &path, QString *e
         return failWith(QStringLiteral("this is a folder, not a file"));
 
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!openForReading(file, path))
         return failWith(QStringLiteral("cannot open the file: %1").arg(file.errorString()));
     if (file.size() > MaxFileBytes)
         return failWith(QStringLiteral("the file is larger than 2 GiB"));
 
-    const QByteArray bytes = file.readAll();
+    // In chunks, so that a stream with no end (a device, a pipe) is refused at the first NUL
+    // byte (the parser names its line) or at the size limit, never read until memory runs out.
+    QByteArray bytes;
+    while (!file.atEnd() || file.isSequential()) {
+        const QByteArray chunk = file.read(ReadChunkBytes);
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+        if (bytes.size() > MaxFileBytes)
+            return failWith(QStringLiteral("the file is larger than 2 GiB"));
+        if (chunk.contains('\0'))
+            break;
+    }
     if (file.error() != QFileDevice::NoError)
         return failWith(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
     file.close();

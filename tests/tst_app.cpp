@@ -25,6 +25,7 @@ private Q_SLOTS:
     void screenshotOfTheLesson();
     void stopSignalsEndCleanly_data();
     void stopSignalsEndCleanly();
+    void secondStopSignalEndsAtOnce();
     void screenshotOfAFile();
 
 private:
@@ -232,6 +233,24 @@ void TestApp::stopSignalsEndCleanly()
         QCOMPARE(lines.last().count(','), 3);
         QVERIFY(err.contains("interrupted"));
     }
+}
+
+void TestApp::secondStopSignalEndsAtOnce()
+{
+    // Blocked reading a pipe that nobody writes to, the program cannot finish politely; a
+    // second SIGINT ends it the default way.
+    QProcess process;
+    process.start(
+        QStringLiteral(LOSSLAB_EXECUTABLE),
+        {QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("/dev/stdin")});
+    QVERIFY(process.waitForStarted());
+    QTest::qWait(300);
+    QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
+    QVERIFY(!process.waitForFinished(300)); // the first is a request, noted for later
+    QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
+    QVERIFY(process.waitForFinished(5000));
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(process.exitCode(), SIGINT);
 }
 
 void TestApp::screenshotOfTheLesson()

@@ -9,6 +9,8 @@
 
 #include <clocale>
 
+#include <sys/stat.h>
+
 using Values = QList<double>;
 
 namespace {
@@ -60,6 +62,8 @@ private Q_SLOTS:
     void locale_data();
     void locale();
     void millionRows();
+    void endlessStreamIsRefusedAtOnce();
+    void namedPipeWithoutWriterReadsAsEmpty();
 };
 
 void TestDatasetLoader::cleanup()
@@ -628,4 +632,25 @@ void TestDatasetLoader::millionRows()
 }
 
 QTEST_GUILESS_MAIN(TestDatasetLoader)
+void TestDatasetLoader::endlessStreamIsRefusedAtOnce()
+{
+    // A device that never ends once read until memory ran out; its first NUL byte ends it.
+    QString error;
+    QVERIFY(!DatasetLoader::loadFile(QStringLiteral("/dev/zero"), {}, {}, &error));
+    QVERIFY2(error.contains(QStringLiteral("not a text file (binary data at line 1)")),
+             qPrintable(error));
+}
+
+void TestDatasetLoader::namedPipeWithoutWriterReadsAsEmpty()
+{
+    // Opening a named pipe once waited for a writer forever, deaf to Ctrl+C.
+    QTemporaryDir dir;
+    const QByteArray path = QFile::encodeName(dir.filePath(QStringLiteral("pipe.csv")));
+    QCOMPARE(::mkfifo(path.constData(), 0600), 0);
+    QString error;
+    QVERIFY(!DatasetLoader::loadFile(QFile::decodeName(path), {}, {}, &error));
+    QVERIFY2(error.contains(QStringLiteral("pipe.csv")) && error.contains(QStringLiteral("empty")),
+             qPrintable(error));
+}
+
 #include "tst_datasetloader.moc"
