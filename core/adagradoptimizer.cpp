@@ -39,3 +39,8 @@ std::vector<OptimizerStateEntry> AdagradOptimizer::state() const
          Eigen::VectorXd::Constant(m_sumOfSquares.size(), m_currentLearningRate)},
     };
 }
+
+bool AdagradOptimizer::stateIsFinite() const
+{
+    return m_sumOfSquares.allFinite();
+}

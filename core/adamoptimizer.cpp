@@ -69,3 +69,8 @@ std::vector<OptimizerStateEntry> AdamOptimizer::state() const
     entries.push_back({QStringLiteral("effective step"), m_effectiveStep});
     return entries;
 }
+
+bool AdamOptimizer::stateIsFinite() const
+{
+    return m_m.allFinite() && m_v.allFinite() && m_vMax.allFinite();
+}

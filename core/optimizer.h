@@ -63,6 +63,9 @@ public:
     virtual void reset() = 0;
     // The state after the last step, for the inspector; empty entries before the first step.
     virtual std::vector<OptimizerStateEntry> state() const = 0;
+    // False once a velocity or accumulator has grown past the largest double: from there the
+    // rule's steps are meaningless (an infinite average of squares makes every step 0).
+    virtual bool stateIsFinite() const = 0;
     // Steps taken since construction or the last reset(): the t of Adagrad, RMSprop and Adam
     // (torch.optim's state["step"]); SGD's rule does not use it but counts all the same.
     virtual qint64 steps() const = 0;

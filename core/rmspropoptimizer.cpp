@@ -59,3 +59,8 @@ std::vector<OptimizerStateEntry> RmspropOptimizer::state() const
         entries.push_back({QStringLiteral("velocity"), m_velocity});
     return entries;
 }
+
+bool RmspropOptimizer::stateIsFinite() const
+{
+    return m_squareAverage.allFinite() && m_gradientAverage.allFinite() && m_velocity.allFinite();
+}

@@ -43,3 +43,8 @@ std::vector<OptimizerStateEntry> SgdOptimizer::state() const
         return {};
     return {{QStringLiteral("velocity"), m_velocity}};
 }
+
+bool SgdOptimizer::stateIsFinite() const
+{
+    return m_velocity.allFinite();
+}

@@ -21,6 +21,7 @@ public:
     void step(Eigen::Ref<Eigen::VectorXd> parameters, const Eigen::VectorXd &gradient) override;
     void reset() override;
     std::vector<OptimizerStateEntry> state() const override;
+    bool stateIsFinite() const override;
     qint64 steps() const override { return m_steps; }
 
 private:

@@ -149,6 +149,15 @@ StopReason Trainer::advance()
         gradient(1) = m_current.gradB;
     }
     m_optimizer->step(parameters, gradient);
+    if (!m_optimizer->stateIsFinite()) {
+        m_optimizer->reset();
+        return stop(StopReason::TooLarge,
+                    QStringLiteral("At step %1 the state of %2 grew too large to represent "
+                                   "(beyond 1.8e308): its steps would all be 0 from here. "
+                                   "Rescale the data (Standardize x), or use gd.")
+                        .arg(m_current.step + 1)
+                        .arg(Optimizer::name(m_optimizer->settings().kind)));
+    }
 
     const qint64 step = m_current.step + 1;
     const TrainingStep next = evaluated(step, parameters(0), bias ? parameters(1) : 0.0);

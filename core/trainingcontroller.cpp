@@ -266,8 +266,10 @@ void TrainingController::handleWake()
         }
         // The last step was recorded before the stop: show it first.
         publish();
+        // The window shows the message; the log has it for diagnostics, off by default
+        // (QT_LOGGING_RULES="losslab.core.training.info=true" turns it on).
         if (notice.reason == StopReason::Diverged || notice.reason == StopReason::TooLarge)
-            qCWarning(lcTraining).noquote() << notice.message;
+            qCInfo(lcTraining).noquote() << notice.message;
         Q_EMIT stopped(notice.reason, notice.message);
     }
     // Everything those commands did is recorded by now; show it before calling them settled.

@@ -557,7 +557,15 @@ void TestExtremeValues::learningRateSweepOnExtremeData()
                             reason = trainer.advance();
                             QVERIFY2(isFinite(trainer.current()), qPrintable(what));
                         }
-                        QVERIFY2(reason != StopReason::TooLarge, qPrintable(what));
+                        // Only an adaptive optimizer's average of squared gradients may grow
+                        // past the largest double (its steps would be 0 from there).
+                        const bool adaptive = kind == OptimizerKind::Adagrad
+                            || kind == OptimizerKind::Rmsprop || kind == OptimizerKind::Adam;
+                        QVERIFY2(reason != StopReason::TooLarge
+                                     || (adaptive
+                                         && trainer.stopMessage().contains(
+                                             QStringLiteral("grew too large to represent"))),
+                                 qPrintable(what + QStringLiteral(": ") + trainer.stopMessage()));
                         QVERIFY2(!trainer.stopMessage().isEmpty(), qPrintable(what));
                         QVERIFY2(hasNoNonFinite(trainer.stopMessage()),
                                  qPrintable(what + QStringLiteral(": ") + trainer.stopMessage()));

@@ -29,6 +29,8 @@ private Q_SLOTS:
     void lineModelConverges();
     void sameXLineGoesToTheMinimumNormFit();
     void otherLossesAndOptimizers();
+    void optimizerStateTooLargeStopsInWords_data();
+    void optimizerStateTooLargeStopsInWords();
     void switchingModelMidRunClearsOptimizerState_data();
     void switchingModelMidRunClearsOptimizerState();
 };
@@ -298,6 +300,35 @@ void TestTrainer::otherLossesAndOptimizers()
     adam.reset();
     QCOMPARE(adam.current().step, 0);
     QCOMPARE(adam.current().w, 0.0);
+}
+
+void TestTrainer::optimizerStateTooLargeStopsInWords_data()
+{
+    QTest::addColumn<OptimizerKind>("kind");
+    QTest::newRow("adagrad") << OptimizerKind::Adagrad;
+    QTest::newRow("rmsprop") << OptimizerKind::Rmsprop;
+    QTest::newRow("adam") << OptimizerKind::Adam;
+}
+
+void TestTrainer::optimizerStateTooLargeStopsInWords()
+{
+    // Points (1e200, 2e200), (2e200, 4e200) with MAE from w = 0: the gradient is
+    // −(1e200 + 2e200)/2 = −1.5e200, whose square 2.25e400 is beyond the largest double. The
+    // running average of squares becomes infinite and every later step 0 (torch.optim stalls
+    // there in silence); the trainer stops instead, says why, and keeps the start.
+    QFETCH(OptimizerKind, kind);
+    OptimizerSettings settings;
+    settings.kind = kind;
+    Trainer trainer(Dataset({1e200, 2e200}, {2e200, 4e200}));
+    trainer.setObjective({ModelKind::Origin, LossKind::Mae, 1.0});
+    trainer.setOptimizer(settings);
+    QCOMPARE(trainer.current().gradW, -1.5e200);
+    QCOMPARE(trainer.advance(), StopReason::TooLarge);
+    QCOMPARE(trainer.current().step, qint64(0));
+    QCOMPARE(trainer.current().w, 0.0);
+    QVERIFY2(trainer.stopMessage().contains(QStringLiteral("too large to represent")),
+             qPrintable(trainer.stopMessage()));
+    QVERIFY(trainer.optimizer().stateIsFinite());
 }
 
 void TestTrainer::switchingModelMidRunClearsOptimizerState_data()
