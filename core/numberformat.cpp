@@ -39,7 +39,7 @@ std::string readable(double value, int significant)
     if (std::isnan(value))
         return "not a number";
     if (std::isinf(value))
-        return value > 0.0 ? "too large to represent" : "negative, too large to represent";
+        return value > 0.0 ? "too large to represent" : "negative and too large to represent";
     std::array<char, 64> buffer {};
     const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
                                       std::chars_format::general, significant);
@@ -48,7 +48,9 @@ std::string readable(double value, int significant)
 
 std::string fixedOrWords(double value, int decimals)
 {
-    return std::isfinite(value) ? fixed(value, decimals) : readable(value);
+    // Past 1e15 fixed notation only adds digits that say nothing (1e200 has 201 of them).
+    return std::isfinite(value) && std::fabs(value) < 1e15 ? fixed(value, decimals)
+                                                           : readable(value);
 }
 
 double rounded(double value, int decimals)

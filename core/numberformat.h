@@ -20,11 +20,12 @@ std::string fixed(double value, int decimals);
 
 // For people: `significant` digits as printf's %g writes them ("0.1", "1.5e+20", "-3"), and
 // words where there is no number: "too large to represent" for +inf (a true value beyond
-// DBL_MAX, see LossFunction), "negative, too large to represent" for -inf, "not a number" for
+// DBL_MAX, see LossFunction), "negative and too large to represent" for -inf, "not a number" for
 // NaN.
 std::string readable(double value, int significant = 6);
 
-// Fixed notation as fixed(), with the words of readable() for a value that is not finite.
+// Fixed notation as fixed() below 1e15 in size; beyond, readable()'s six significant digits
+// (1e+200), or its words for a value that is not finite.
 std::string fixedOrWords(double value, int decimals);
 
 // `value` rounded to `decimals` decimals: the double nearest to its fixed() text, so that

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void shortest();
     void fixed_data();
     void fixed();
+    void fixedOrWords();
     void decimalsOf_data();
     void decimalsOf();
     void parseFinite_data();
@@ -143,6 +144,20 @@ void TestNumberFormat::ignoresTheCLocale()
     QVERIFY(parsed.has_value());
     QCOMPARE(*parsed, 1.5);
     QCOMPARE(QString::fromStdString(printed), QStringLiteral("2.5"));
+}
+
+void TestNumberFormat::fixedOrWords()
+{
+    // The grid's format: two decimals for the lesson's numbers, six significant digits past
+    // 1e15 (fixed notation would print 1e200 with 201 digits), words where no number is.
+    QCOMPARE(NumberFormat::fixedOrWords(56.0 / 3.0, 2), std::string("18.67"));
+    QCOMPARE(NumberFormat::fixedOrWords(-0.001, 2), std::string("-0.00"));
+    QCOMPARE(NumberFormat::fixedOrWords(999999999999999.0, 2), std::string("999999999999999.00"));
+    QCOMPARE(NumberFormat::fixedOrWords(1e15, 2), std::string("1e+15"));
+    QCOMPARE(NumberFormat::fixedOrWords(-3.9e200, 2), std::string("-3.9e+200"));
+    QCOMPARE(NumberFormat::fixedOrWords(qInf(), 2), std::string("too large to represent"));
+    QCOMPARE(NumberFormat::fixedOrWords(-qInf(), 2),
+             std::string("negative and too large to represent"));
 }
 
 QTEST_GUILESS_MAIN(TestNumberFormat)
