@@ -62,6 +62,7 @@ private Q_SLOTS:
     void extremeValuesAreShownInWords();
     void axisTicksStayFinite_data();
     void axisTicksStayFinite();
+    void stableLimitTooSmallToRepresent();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -669,6 +670,16 @@ void TestMainWindow::axisTicksStayFinite()
             }
         }
     }
+}
+
+void TestMainWindow::stableLimitTooSmallToRepresent()
+{
+    // x near 1e200: the limit 1/mean(x²) = 1/2.5e400 = 4e-401 is below the smallest double.
+    m_window->setDataset(Dataset({1e200, 2e200}, {2e200, 4e200}), QStringLiteral("huge"));
+    const QString text = m_window->training()->stableLimitLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("too small to represent")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("1e-308")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("limit 0")), qPrintable(text));
 }
 
 QTEST_MAIN(TestMainWindow)
