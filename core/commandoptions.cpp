@@ -55,7 +55,9 @@ std::optional<double> CommandOptions::number(const QString &name, double fallbac
     const QString text = value(name);
     const auto parsed = NumberFormat::parseFinite(text.toStdString());
     if (!parsed)
-        *error = QStringLiteral("--%1: '%2' is not a finite number").arg(name, text);
+        *error = QStringLiteral("--%1: '%2' %3")
+                     .arg(name, text,
+                          QString::fromStdString(NumberFormat::whyNotFinite(text.toStdString())));
     return parsed;
 }
 

@@ -35,7 +35,8 @@ public:
 
     // Gradient descent on this loss converges for 0 < lr < 1/mean(x²) and diverges above it;
     // empty when every x is 0 (the gradient is always 0 and no rate diverges). +inf when the
-    // limit is beyond DBL_MAX (x near 1e-300): every rate that can be typed is stable.
+    // limit is beyond DBL_MAX (x near 1e-300): every rate that can be typed is stable. 0 when
+    // it is below the smallest double (x near 1e200): every rate diverges.
     static std::optional<double> stableLearningRateLimit(const Dataset &data);
 
     // The same for either model: 2/λmax of the Hessian of the MSE, which for y = w·x + b is

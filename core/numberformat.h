@@ -39,4 +39,10 @@ int decimalsOf(double value);
 // "+4", ".5". Rejects empty text, trailing garbage, nan, inf and out-of-range values.
 std::optional<double> parseFinite(std::string_view text);
 
+// Why parseFinite() rejects `text`, to follow the quoted text in a message: "is too small to
+// represent as a number (below about 1e-308)" for a nonzero value that underflows (1e-400),
+// "is too large to represent as a number (above about 1.8e308)" for one that overflows (1e400),
+// "is not a finite number" otherwise. Empty when parseFinite() accepts it.
+std::string whyNotFinite(std::string_view text);
+
 } // namespace NumberFormat

@@ -272,6 +272,15 @@ void TestCommandLine::badInputExits2_data()
     QTest::newRow("infinite lr") << QStringList {train, QStringLiteral("--lr"),
                                                  QStringLiteral("inf")}
                                  << "--lr";
+    QTest::newRow("lr too small to represent")
+        << QStringList {train, QStringLiteral("--lr"), QStringLiteral("1e-400")}
+        << "--lr: '1e-400' is too small to represent as a number (below about 1e-308)";
+    QTest::newRow("w0 too small to represent")
+        << QStringList {train, QStringLiteral("--w0"), QStringLiteral("1e-400")}
+        << "--w0: '1e-400' is too small to represent as a number (below about 1e-308)";
+    QTest::newRow("lr too large to represent")
+        << QStringList {train, QStringLiteral("--lr"), QStringLiteral("1e400")}
+        << "--lr: '1e400' is too large to represent as a number (above about 1.8e308)";
     QTest::newRow("steps not a number")
         << QStringList {train, QStringLiteral("--steps"), QStringLiteral("ten")} << "--steps";
     QTest::newRow("negative steps")

@@ -18,6 +18,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -27,6 +28,7 @@
 #include <QSlider>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
 
@@ -58,6 +60,9 @@ private Q_SLOTS:
     void standardizedXFitsInOriginalUnits();
     void raceFromTheWindow();
     void extremeValuesAreShownInWords();
+    void axisTicksStayFinite_data();
+    void axisTicksStayFinite();
+    void stableLimitTooSmallToRepresent();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -599,6 +604,78 @@ void TestMainWindow::extremeValuesAreShownInWords()
              qPrintable(training->stableLimitLabel()->text()));
     QVERIFY(finiteAxes(m_window->lossCurve()->chart()));
     QVERIFY(finiteAxes(m_window->dataEditor()->chart()));
+}
+
+void TestMainWindow::axisTicksStayFinite_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::newRow("ends of the doubles")
+        << QByteArray("x,y\n-1.7976931348623157e308,-1.7976931348623157e308\n"
+                      "1.7976931348623157e308,1.7976931348623157e308\n");
+    QTest::newRow("near 1e154") << QByteArray("x,y\n1e154,2e154\n2e154,4e154\n");
+    QTest::newRow("near 1e200") << QByteArray("x,y\n1e200,2e200\n2e200,4e200\n");
+}
+
+void TestMainWindow::axisTicksStayFinite()
+{
+    // Qt Charts labels the k-th of n fixed ticks min + k·(max − min)/(n − 1), multiplying
+    // first, and dynamic ticks anchor + k·interval: every such value, and its label in the
+    // axis's format, must be finite.
+    QFETCH(QByteArray, csv);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("extreme.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(csv);
+    file.close();
+    QString error;
+    QVERIFY2(m_window->openFile(path, {}, {}, false, &error), qPrintable(error));
+
+    const QRegularExpression nonFinite(QStringLiteral("inf|nan"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const auto check = [&](const QValueAxis *axis, double value) {
+        QVERIFY2(std::isfinite(value), qPrintable(axis->titleText()));
+        const QString label = axis->labelFormat().isEmpty()
+            ? QString::number(value, 'g')
+            : QString::asprintf(axis->labelFormat().toLatin1().constData(), value);
+        QVERIFY2(!nonFinite.match(label).hasMatch(),
+                 qPrintable(axis->titleText() + QStringLiteral(": ") + label));
+    };
+    for (QChart *chart : {m_window->dataEditor()->chart(), m_window->lossCurve()->chart(),
+                          m_window->lossStep()->chart()}) {
+        for (QAbstractAxis *abstract : chart->axes()) {
+            const auto *axis = qobject_cast<QValueAxis *>(abstract);
+            if (!axis)
+                continue;
+            const double min = axis->min();
+            const double max = axis->max();
+            check(axis, min);
+            check(axis, max);
+            if (axis->tickType() == QValueAxis::TicksDynamic) {
+                const double interval = axis->tickInterval();
+                QVERIFY(std::isfinite(interval) && interval > 0.0);
+                const double first = axis->tickAnchor()
+                    + std::ceil((min - axis->tickAnchor()) / interval) * interval;
+                for (int k = 0; k < 100 && first + k * interval <= max; ++k)
+                    check(axis, first + k * interval);
+            } else {
+                const int n = axis->tickCount();
+                for (int k = 0; k < n; ++k)
+                    check(axis, min + (k * (max - min) / (n - 1)));
+            }
+        }
+    }
+}
+
+void TestMainWindow::stableLimitTooSmallToRepresent()
+{
+    // x near 1e200: the limit 1/mean(x²) = 1/2.5e400 = 4e-401 is below the smallest double.
+    m_window->setDataset(Dataset({1e200, 2e200}, {2e200, 4e200}), QStringLiteral("huge"));
+    const QString text = m_window->training()->stableLimitLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("too small to represent")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("1e-308")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("limit 0")), qPrintable(text));
 }
 
 QTEST_MAIN(TestMainWindow)

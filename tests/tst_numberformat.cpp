@@ -21,6 +21,8 @@ private Q_SLOTS:
     void parseFinite_data();
     void parseFinite();
     void ignoresTheCLocale();
+    void whyNotFinite_data();
+    void whyNotFinite();
 };
 
 void TestNumberFormat::shortest_data()
@@ -131,6 +133,39 @@ void TestNumberFormat::parseFinite()
     QCOMPARE(parsed.has_value(), valid);
     if (valid)
         QCOMPARE(*parsed, value);
+}
+
+void TestNumberFormat::whyNotFinite_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("why");
+
+    const QString small =
+        QStringLiteral("is too small to represent as a number (below about 1e-308)");
+    const QString large =
+        QStringLiteral("is too large to represent as a number (above about 1.8e308)");
+    const QString notNumber = QStringLiteral("is not a finite number");
+    QTest::newRow("valid") << "1.5" << QString();
+    QTest::newRow("subnormal") << "1e-310" << QString();
+    QTest::newRow("underflow") << "1e-400" << small;
+    QTest::newRow("negative underflow") << " -1e-400 " << small;
+    QTest::newRow("underflow by leading zeros") << "0.00001e-320" << small;
+    QTest::newRow("underflow by a huge exponent") << "1e-99999999999999999999999" << small;
+    QTest::newRow("overflow") << "1e400" << large;
+    QTest::newRow("negative overflow") << "-1e999" << large;
+    QTest::newRow("overflow despite a negative exponent")
+        << "1" + QString(420, u'0') + "e-10" << large;
+    QTest::newRow("word") << "abc" << notNumber;
+    QTest::newRow("inf") << "inf" << notNumber;
+    QTest::newRow("nan") << "nan" << notNumber;
+    QTest::newRow("trailing garbage") << "1e-400x" << notNumber;
+}
+
+void TestNumberFormat::whyNotFinite()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, why);
+    QCOMPARE(QString::fromStdString(NumberFormat::whyNotFinite(text.toStdString())), why);
 }
 
 void TestNumberFormat::ignoresTheCLocale()

@@ -8,7 +8,6 @@
 #include <QValueAxis>
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 
 namespace ChartStyle {
@@ -87,9 +86,11 @@ void stylePoints(QScatterSeries *series, const QColor &color, qreal size)
 
 void setValueRange(QValueAxis *axis, double low, double high)
 {
-    // The span high − low must stay finite, and Qt's nice numbers step past the ends.
-    const auto held = [](double value) {
-        constexpr double limit = DBL_MAX / 2.0;
+    // Qt Charts labels the k-th of n ticks min + (k·(max − min))/(n − 1), multiplying first, so
+    // (n − 1)·(max − min) must stay finite: ends within ±4e307/(n − 1), at most ±1e307, keep it
+    // below 8e307. Qt's nice numbers step past the ends, so they are left out near the limit.
+    const double limit = 4e307 / std::max(4, axis->tickCount() - 1);
+    const auto held = [limit](double value) {
         return std::isnan(value) ? 0.0 : std::clamp(value, -limit, limit);
     };
     axis->setRange(held(low), held(high));

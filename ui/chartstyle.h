@@ -30,7 +30,8 @@ QChart *install(QChartView *view);
 // Filled circles of `size` pixels without an outline (outlines cost a lot to draw).
 void stylePoints(QScatterSeries *series, const QColor &color, qreal size);
 // Sets the axis to [low, high], rounded out to nice numbers where that cannot overflow (ends
-// within ±1e300). Ends that are not finite are held to ±DBL_MAX/2: no axis runs to infinity.
+// within ±1e300). Ends beyond ±1e307 (fewer with more than 5 ticks) are held there, so that
+// every tick Qt computes and labels is finite: no axis runs to infinity.
 void setValueRange(QValueAxis *axis, double low, double high);
 // An axis from 0 that holds values up to `top`. Laying an axis out costs more than drawing the
 // lines, so the range is kept while `top` stays inside it and above a third of it; otherwise

@@ -22,7 +22,8 @@ std::pair<double, double> paddedRange(double low, double high)
 {
     // Reach 0 when it is not far off (within 2.5 spans): the line y = w·x goes through the
     // origin, and a residual is easier to read when the axis shows where 0 is.
-    const double reach = 2.5 * (high - low);
+    // Spans are taken in halves: high − low itself overflows for data near ±DBL_MAX.
+    const double reach = 5.0 * (high / 2.0 - low / 2.0);
     const bool fromZero = low >= 0.0 && low <= reach;
     const bool toZero = high <= 0.0 && -high <= reach;
     if (fromZero)
@@ -32,7 +33,7 @@ std::pair<double, double> paddedRange(double low, double high)
     if (!(high > low)) // every value the same (all x = 0, one point): centre it
         return {low - std::max(1.0, std::fabs(low)), high + std::max(1.0, std::fabs(high))};
     // An axis that starts at 0 stays there; the other ends get a margin for the markers.
-    const double pad = 0.08 * (high - low);
+    const double pad = 0.16 * (high / 2.0 - low / 2.0);
     return {fromZero ? low : low - pad, toZero ? high : high + pad};
 }
 

@@ -43,8 +43,10 @@ void NumberField::readText()
                                              : tr("more than %1").arg(number(m_minimum));
         const QString upper =
             std::isfinite(m_maximum) ? tr(" and less than %1").arg(number(m_maximum)) : QString();
-        const QString what = parsed ? tr("'%1' is not %2%3").arg(text(), bound, upper)
-                                    : tr("'%1' is not a finite number").arg(text());
+        const QString what = parsed
+            ? tr("'%1' is not %2%3").arg(text(), bound, upper)
+            : tr("'%1' %2").arg(
+                text(), QString::fromStdString(NumberFormat::whyNotFinite(text().toStdString())));
         m_error = accessibleName().isEmpty()
             ? tr("%1; keeping %2.").arg(what, number(m_value))
             : tr("%1: %2; keeping %3.").arg(accessibleName(), what, number(m_value));

@@ -191,6 +191,9 @@ void TrainingPanel::showStableLimit()
         m_stableLimit->setText(tr("every rate is stable (all x are 0)"));
     else if (std::isinf(*m_limit))
         m_stableLimit->setText(tr("every rate is stable (the limit is too large to represent)"));
+    else if (*m_limit == 0.0) // below the smallest double (x near 1e200): no rate is stable
+        m_stableLimit->setText(tr("stable only below about 1e-308 (too small to represent): "
+                                  "every rate here will diverge"));
     else if (above)
         m_stableLimit->setText(tr("above the stable limit %1: will diverge").arg(number(*m_limit)));
     else
