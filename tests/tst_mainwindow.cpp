@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTableView>
 #include <QTableWidget>
@@ -44,6 +45,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void init();
     void opensOnTheLesson();
+    void tableRefusesNumbersItCannotHold();
     void dragMovesThePointAndTheCurveFollowsLive();
     void clickAddsRightClickRemoves();
     void selectAndDeleteRemoves();
@@ -676,6 +678,23 @@ void TestMainWindow::stableLimitTooSmallToRepresent()
     QVERIFY2(text.contains(QStringLiteral("too small to represent")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("1e-308")), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("limit 0")), qPrintable(text));
+}
+
+void TestMainWindow::tableRefusesNumbersItCannotHold()
+{
+    // 1e-400 underflows and 1e400 overflows a double: the cell keeps its value and the message
+    // says which, rather than "not a finite number".
+    DatasetModel *model = m_window->model();
+    QSignalSpy rejected(model, &DatasetModel::editRejected);
+    const QModelIndex x = model->index(0, DatasetModel::XColumn);
+    QVERIFY(!model->setData(x, QStringLiteral("1e-400")));
+    QVERIFY(!model->setData(x, QStringLiteral("1e400")));
+    QCOMPARE(rejected.count(), 2);
+    QVERIFY2(rejected.at(0).at(0).toString().contains(QStringLiteral("too small to represent")),
+             qPrintable(rejected.at(0).at(0).toString()));
+    QVERIFY2(rejected.at(1).at(0).toString().contains(QStringLiteral("too large to represent")),
+             qPrintable(rejected.at(1).at(0).toString()));
+    QCOMPARE(model->dataset(), Dataset::lesson());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -188,9 +188,10 @@ bool DatasetModel::setData(const QModelIndex &index, const QVariant &value, int 
     const QString text = value.toString();
     const auto number = NumberFormat::parseFinite(text.toStdString());
     if (!number) {
-        Q_EMIT editRejected(tr("Row %1: '%2' is not a finite number; the value was kept.")
-                                .arg(index.row() + 1)
-                                .arg(text));
+        Q_EMIT editRejected(
+            tr("Row %1: '%2' %3; the value was kept.")
+                .arg(index.row() + 1)
+                .arg(text, QString::fromStdString(NumberFormat::whyNotFinite(text.toStdString()))));
         return false;
     }
     const auto row = std::size_t(index.row());
