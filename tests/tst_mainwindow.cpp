@@ -46,6 +46,7 @@ private Q_SLOTS:
     void init();
     void opensOnTheLesson();
     void tableRefusesNumbersItCannotHold();
+    void ticksOfOffsetDataReadApart();
     void dragMovesThePointAndTheCurveFollowsLive();
     void clickAddsRightClickRemoves();
     void selectAndDeleteRemoves();
@@ -695,6 +696,37 @@ void TestMainWindow::tableRefusesNumbersItCannotHold()
     QVERIFY2(rejected.at(1).at(0).toString().contains(QStringLiteral("too large to represent")),
              qPrintable(rejected.at(1).at(0).toString()));
     QCOMPARE(model->dataset(), Dataset::lesson());
+}
+
+void TestMainWindow::ticksOfOffsetDataReadApart()
+{
+    // x from 4000000000 to 4000000200 and y = 3x + 7: with %g's six digits every tick read
+    // "4e+09" or "1.2e+10". Each axis of the data editor now labels its ticks apart, in full.
+    QStringList lessonFormats;
+    for (QAbstractAxis *abstract : m_window->dataEditor()->chart()->axes())
+        lessonFormats << qobject_cast<QValueAxis *>(abstract)->labelFormat();
+    m_window->setDataset(Dataset({4e9, 4e9 + 100, 4e9 + 200},
+                                 {3 * 4e9 + 7, 3 * (4e9 + 100) + 7, 3 * (4e9 + 200) + 7}),
+                         QStringLiteral("offset"));
+    for (QAbstractAxis *abstract : m_window->dataEditor()->chart()->axes()) {
+        const auto *axis = qobject_cast<QValueAxis *>(abstract);
+        QVERIFY(axis);
+        QStringList labels;
+        const int n = axis->tickCount();
+        for (int k = 0; k < n; ++k) {
+            const double value = axis->min() + (k * (axis->max() - axis->min()) / (n - 1));
+            labels << QString::asprintf(axis->labelFormat().toLatin1().constData(), value);
+        }
+        QCOMPARE(labels.removeDuplicates(), qsizetype(0));
+        QVERIFY2(!labels.join(QLatin1Char(' ')).contains(QLatin1Char('e')),
+                 qPrintable(labels.join(QLatin1Char(' '))));
+    }
+    // Back on the lesson, the labels are the axes' own again.
+    m_window->setDataset(Dataset::lesson(), QStringLiteral("lesson"));
+    QStringList formats;
+    for (QAbstractAxis *abstract : m_window->dataEditor()->chart()->axes())
+        formats << qobject_cast<QValueAxis *>(abstract)->labelFormat();
+    QCOMPARE(formats, lessonFormats);
 }
 
 QTEST_MAIN(TestMainWindow)

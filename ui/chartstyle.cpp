@@ -96,6 +96,30 @@ void setValueRange(QValueAxis *axis, double low, double high)
     axis->setRange(held(low), held(high));
     if (std::fabs(low) < 1e300 && std::fabs(high) < 1e300)
         axis->applyNiceNumbers();
+    showTicksApart(axis);
+}
+
+void showTicksApart(QValueAxis *axis)
+{
+    // Digits from the largest end's first down to the spacing's first, and every digit of a
+    // whole number below 1e15 (so 12000000140 is not 1.20000001e+10).
+    const double spacing = axis->tickType() == QValueAxis::TicksDynamic
+        ? axis->tickInterval()
+        : (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
+    const double largest = std::max(std::fabs(axis->min()), std::fabs(axis->max()));
+    int digits = 0;
+    if (spacing > 0.0 && std::isfinite(spacing) && largest > 0.0 && std::isfinite(largest)) {
+        const int top = int(std::floor(std::log10(largest)));
+        digits = top - int(std::floor(std::log10(spacing))) + 1;
+        if (top < 15)
+            digits = std::max(digits, top + 1);
+    }
+    // The axis's own format serves wherever %g's six digits tell the ticks apart.
+    const char *original = "losslabLabelFormat";
+    if (!axis->property(original).isValid())
+        axis->setProperty(original, axis->labelFormat());
+    axis->setLabelFormat(digits > 6 ? QStringLiteral("%.%1g").arg(std::min(digits, 17))
+                                    : axis->property(original).toString());
 }
 
 void fitFromZero(QValueAxis *axis, double top)

@@ -37,5 +37,9 @@ void setValueRange(QValueAxis *axis, double low, double high);
 // lines, so the range is kept while `top` stays inside it and above a third of it; otherwise
 // it is set with setValueRange().
 void fitFromZero(QValueAxis *axis, double top);
+// Gives the axis's labels enough significant digits that neighbouring ticks read differently
+// (%g's six print 4e+09 for every tick from 4000000000 to 4000000200); setValueRange() calls
+// it, and a view that sets its own tick interval calls it after.
+void showTicksApart(QValueAxis *axis);
 
 } // namespace ChartStyle

@@ -140,7 +140,7 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
 void LossCurveView::setRange(const ParameterRange &range)
 {
     m_range = range;
-    // Ticks every ten grid steps (every 1.0 on the lesson's 0 to 4), anchored at 0. Fixed
+    // Ticks every five grid steps (every 0.5 on the lesson's 0 to 4), anchored at 0. Fixed
     // ticks while the range and the interval change: the old interval on the new range could
     // ask for trillions of ticks (a range of 0 to 2e13 at the lesson's 0.5) and hang the chart.
     m_axisW->setTickType(QValueAxis::TicksFixed);
