@@ -15,15 +15,9 @@ int pipeEnds[2] = {-1, -1};
 extern "C" void handleStopSignal(int signalNumber)
 {
     // A second signal is a user who cannot wait (the program may be blocked in a read that
-    // nothing will answer): the default action ends the process at once.
-    if (receivedSignal.exchange(signalNumber) != 0) {
-        struct sigaction byDefault = {};
-        byDefault.sa_handler = SIG_DFL;
-        sigemptyset(&byDefault.sa_mask);
-        ::sigaction(signalNumber, &byDefault, nullptr);
-        ::raise(signalNumber);
-        return;
-    }
+    // nothing will answer): the process ends at once, with the shell's status for a signal.
+    if (receivedSignal.exchange(signalNumber) != 0)
+        ::_exit(128 + signalNumber);
     const char byte = 1;
     if (pipeEnds[1] >= 0) {
         [[maybe_unused]] const auto written = ::write(pipeEnds[1], &byte, 1);

@@ -5,8 +5,9 @@
 class QSocketNotifier;
 
 // SIGINT and SIGTERM as a polite request to stop, not a kill: the process finishes what it is
-// doing and exits cleanly. A second one ends the process at once, as if no handler were
-// installed, for a process that cannot finish (say, blocked reading a pipe).
+// doing and exits cleanly. A second one ends the process at once with status 128 + the
+// signal's number (130 for SIGINT), for a process that cannot finish (say, blocked reading a
+// pipe).
 //
 // The signal handler only sets a flag and writes one byte to a pipe (both async-signal-safe).
 // Headless loops poll requested(); an event loop gets stopRequested() through a

@@ -238,7 +238,11 @@ void TestApp::stopSignalsEndCleanly()
 void TestApp::secondStopSignalEndsAtOnce()
 {
     // Blocked reading a pipe that nobody writes to, the program cannot finish politely; a
-    // second SIGINT ends it the default way.
+    // second SIGINT ends it at once, with the shell's status for SIGINT.
+#if defined(__SANITIZE_THREAD__)
+    QSKIP("ThreadSanitizer's runtime holds signal handlers back while the program is blocked in "
+          "read(), so no signal can reach it there");
+#endif
     QProcess process;
     process.start(
         QStringLiteral(LOSSLAB_EXECUTABLE),
@@ -249,8 +253,8 @@ void TestApp::secondStopSignalEndsAtOnce()
     QVERIFY(!process.waitForFinished(300)); // the first is a request, noted for later
     QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
     QVERIFY(process.waitForFinished(5000));
-    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
-    QCOMPARE(process.exitCode(), SIGINT);
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 128 + SIGINT);
 }
 
 void TestApp::screenshotOfTheLesson()
