@@ -71,16 +71,16 @@ std::optional<double> Benchmark::pythonReference(const QStringList &arguments, Q
     }
     QProcess process;
     process.start(python,
-                  QStringList{QStringLiteral(LOSSLAB_BENCH_DIR "/references.py")} + arguments
-                      + (quick() ? QStringList{QStringLiteral("--quick")} : QStringList{}));
+                  QStringList {QStringLiteral(LOSSLAB_BENCH_DIR "/references.py")} + arguments
+                      + (quick() ? QStringList {QStringLiteral("--quick")} : QStringList {}));
     if (!process.waitForFinished(600000) || process.exitStatus() != QProcess::NormalExit) {
         *whyNot = QStringLiteral("references.py did not finish");
         return std::nullopt;
     }
     const QString output = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
     if (process.exitCode() != 0) {
-        *whyNot = output.isEmpty() ? QString::fromUtf8(process.readAllStandardError()).trimmed()
-                                   : output;
+        *whyNot =
+            output.isEmpty() ? QString::fromUtf8(process.readAllStandardError()).trimmed() : output;
         return std::nullopt;
     }
     bool ok = false;
