@@ -288,15 +288,21 @@ std::vector<QPointF> LossFunction::curve(const Dataset &data, const Objective &o
                                          double from, double to, int samples)
 {
     std::vector<QPointF> points;
-    if (samples < 2)
-        return points;
-    points.reserve(std::size_t(samples));
-    const double step = (to - from) / double(samples - 1);
-    for (int i = 0; i < samples; ++i) {
-        const double w = i == samples - 1 ? to : from + double(i) * step;
+    for (const double w : evenlySpaced(from, to, samples))
         points.emplace_back(w, loss(data, objective, w, b));
-    }
     return points;
+}
+
+std::vector<double> LossFunction::evenlySpaced(double from, double to, int samples)
+{
+    std::vector<double> values;
+    if (samples < 2)
+        return values;
+    values.reserve(std::size_t(samples));
+    const double step = (to - from) / double(samples - 1);
+    for (int i = 0; i < samples; ++i)
+        values.push_back(i == samples - 1 ? to : from + double(i) * step);
+    return values;
 }
 
 double LossFunction::pointLoss(const Objective &objective, double residual)
