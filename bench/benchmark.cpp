@@ -47,8 +47,8 @@ void Benchmark::addRows(const QStringList &variants, const QList<qint64> &sizes)
 Dataset Benchmark::noisyLine(qint64 n)
 {
     QRandomGenerator random(20261204);
-    std::vector<double> xs(std::size_t(n));
-    std::vector<double> ys(std::size_t(n));
+    std::vector<double> xs(static_cast<std::size_t>(n));
+    std::vector<double> ys(static_cast<std::size_t>(n));
     for (std::size_t i = 0; i < xs.size(); ++i) {
         xs[i] = 10.0 * random.generateDouble();
         ys[i] = 2.0 * xs[i] + 1.0 + (random.generateDouble() - 0.5);
