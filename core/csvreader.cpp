@@ -2,9 +2,14 @@
 
 #include "numberformat.h"
 
+#include <QIODevice>
+
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -18,6 +23,9 @@ constexpr qsizetype MaxBytes = std::numeric_limits<int>::max();
 constexpr qsizetype MaxRowBytes = qsizetype(64) * 1024 * 1024;
 constexpr qsizetype MaxColumns = 16384;
 constexpr qsizetype MaxCells = 50'000'000;
+
+// How much CsvReader::read() takes from a device at a time.
+constexpr qint64 ReadChunkBytes = qint64(1) << 20;
 
 bool isBlank(char c)
 {
@@ -80,6 +88,101 @@ int utf8SequenceLength(const char *p, const char *end)
     return length;
 }
 
+// Thrown when the parser reaches the end of the bytes it holds while more may follow: the
+// row it was reading is read again from its start once more bytes have arrived.
+struct NeedMoreBytes
+{
+};
+
+enum class FeedResult { Done, Failed, NeedMore };
+
+// One cell of the row being read: either a range of the input or, for a quoted cell with ""
+// in it, a range of the parser's buffer of unescaped text (which may move while the row grows).
+struct RawCell
+{
+    const char *begin = nullptr;
+    qsizetype size = 0;
+    qsizetype unescapedAt = -1;
+    bool ascii = true;
+};
+
+// Validates the text, counts lines and splits rows into cells, handing each complete row to a
+// CsvRowHandler. It takes its input in pieces: feed() parses the complete rows of what it is
+// given and says how much it consumed; the rest is given again with more bytes after it.
+class Parser
+{
+public:
+    Parser(CsvRowHandler *handler, QString *error)
+        : m_handler(handler)
+        , m_error(error)
+    {
+    }
+
+    // Parses [begin, end); `final` when no byte follows. On NeedMore, `*consumed` bytes are
+    // done with and the rest must be given again, followed by more.
+    FeedResult feed(const char *begin, const char *end, bool final, qsizetype *consumed);
+
+private:
+    enum class Stage { Bom, Empty, LeadingBlankLines, FirstRow, Rows };
+
+    FeedResult parse();
+    bool atEnd(const char *at) const;
+    void checkpoint();
+    char detectSeparator() const;
+    bool skipBlankLine();
+    void consumeLineEnd();
+    bool readRow();
+    bool readField(RawCell *cell);
+    bool readQuotedField(RawCell *cell);
+    bool checkByte(const char *at, int *length);
+    bool fail(const QString &message);
+    std::span<const CsvCell> cells();
+
+    CsvRowHandler *m_handler;
+    QString *m_error;
+    Stage m_stage = Stage::Bom;
+    const char *m_begin = nullptr;
+    const char *m_p = nullptr;
+    const char *m_end = nullptr;
+    bool m_final = false;
+    const char *m_checkpoint = nullptr; // the start of the row being read
+    qint64 m_checkpointLine = 1;
+    char m_separator = ',';
+    std::array<bool, 256> m_plain {}; // bytes that need no check inside an unquoted field
+    qint64 m_line = 1;
+    qint64 m_rowLine = 1;
+    const char *m_rowStart = nullptr;
+    qsizetype m_cellCount = 0;
+    qsizetype m_dataRows = 0;
+    std::vector<RawCell> m_rawCells;
+    std::vector<CsvCell> m_cells;
+    std::string m_unescaped; // the unescaped text of the row's quoted cells that contain ""
+};
+
+bool Parser::fail(const QString &message)
+{
+    if (m_error)
+        *m_error = message;
+    return false;
+}
+
+// Whether `at` is at the end of the input; at the end of a piece that more bytes follow, the
+// answer waits for them.
+bool Parser::atEnd(const char *at) const
+{
+    if (at < m_end)
+        return false;
+    if (!m_final)
+        throw NeedMoreBytes();
+    return true;
+}
+
+void Parser::checkpoint()
+{
+    m_checkpoint = m_p;
+    m_checkpointLine = m_line;
+}
+
 // Picks the separator from the first record (quotes respected, so a quoted newline does not
 // end it): the most frequent of tab, semicolon and comma outside quotes. On a tie the rarer
 // separators win, because a comma is more often part of the text (a decimal comma in a
@@ -87,7 +190,7 @@ int utf8SequenceLength(const char *p, const char *end)
 // comma between two digits is a decimal comma and does not count: "1,5;3,0" has two columns,
 // not three. No separator at all means a single column, and the comma is as good a default as
 // any.
-char detectSeparator(const char *p, const char *end)
+char Parser::detectSeparator() const
 {
     const std::array<char, 3> separators {'\t', ';', ','};
     std::array<qsizetype, 3> counts {};
@@ -95,13 +198,13 @@ char detectSeparator(const char *p, const char *end)
     const auto isDigit = [](char c) {
         return c >= '0' && c <= '9';
     };
-    const char *const begin = p;
+    const char *const begin = m_p;
     bool quoted = false;
     bool atFieldStart = true; // a quote opens a field only here, as in the parser
-    for (; p < end; ++p) {
+    for (const char *p = m_p; !atEnd(p); ++p) {
         const char c = *p;
         if (quoted) {
-            if (c == '"' && p + 1 < end && p[1] == '"')
+            if (c == '"' && !atEnd(p + 1) && p[1] == '"')
                 ++p;
             else if (c == '"')
                 quoted = atFieldStart = false;
@@ -117,7 +220,7 @@ char detectSeparator(const char *p, const char *end)
         const auto separator = std::find(separators.begin(), separators.end(), c);
         if (separator != separators.end()) {
             ++counts[separator - separators.begin()];
-            if (c == ',' && p > begin && isDigit(p[-1]) && p + 1 < end && isDigit(p[1]))
+            if (c == ',' && p > begin && isDigit(p[-1]) && !atEnd(p + 1) && isDigit(p[1]))
                 ++decimalCommas;
             atFieldStart = true;
         } else if (!isBlank(c)) {
@@ -135,45 +238,6 @@ char detectSeparator(const char *p, const char *end)
     return counts[best] > 0 ? separators[best] : ',';
 }
 
-// One pass over the bytes: validates the text, counts lines and splits rows into cells.
-class Parser
-{
-public:
-    Parser(const char *begin, const char *end, QString *error)
-        : m_p(begin)
-        , m_end(end)
-        , m_error(error)
-    {
-    }
-
-    std::optional<CsvTable> run();
-
-private:
-    bool skipBlankLine();
-    void consumeLineEnd();
-    bool readRow(QStringList *cells);
-    bool readField(QString *cell);
-    bool readQuotedField(QString *cell);
-    bool checkByte(const char *at, int *length);
-    bool fail(const QString &message);
-
-    const char *m_p;
-    const char *m_end;
-    QString *m_error;
-    char m_separator = ',';
-    qint64 m_line = 1;
-    qint64 m_rowLine = 1;
-    const char *m_rowStart = nullptr;
-    QByteArray m_unescaped; // reused buffer for quoted fields that contain ""
-};
-
-bool Parser::fail(const QString &message)
-{
-    if (m_error)
-        *m_error = message;
-    return false;
-}
-
 // Checks the byte (or UTF-8 sequence) at `at` and stores how many bytes it spans.
 bool Parser::checkByte(const char *at, int *length)
 {
@@ -183,6 +247,8 @@ bool Parser::checkByte(const char *at, int *length)
         return fail(QStringLiteral("not a text file (binary data at line %1)").arg(m_line));
     if (byte < 0x80)
         return true;
+    if (!m_final && m_end - at < 4)
+        throw NeedMoreBytes(); // the sequence may go on in the next piece
     *length = utf8SequenceLength(at, m_end);
     if (*length == 0)
         return fail(QStringLiteral("not a text file (binary data at line %1)").arg(m_line));
@@ -193,9 +259,9 @@ bool Parser::checkByte(const char *at, int *length)
 bool Parser::skipBlankLine()
 {
     const char *q = m_p;
-    while (q < m_end && isBlank(*q))
+    while (!atEnd(q) && isBlank(*q))
         ++q;
-    if (q < m_end && !isLineEnd(*q))
+    if (!atEnd(q) && !isLineEnd(*q))
         return false;
     m_p = q;
     consumeLineEnd();
@@ -205,34 +271,47 @@ bool Parser::skipBlankLine()
 // LF, CRLF and a lone CR each end one line.
 void Parser::consumeLineEnd()
 {
-    if (m_p >= m_end)
+    if (atEnd(m_p))
         return;
-    if (*m_p == '\r' && m_p + 1 < m_end && m_p[1] == '\n')
+    if (*m_p == '\r' && !atEnd(m_p + 1) && m_p[1] == '\n')
         ++m_p;
     ++m_p;
     ++m_line;
 }
 
-// Reads one row starting at m_p and leaves m_p at the start of the next line.
-bool Parser::readRow(QStringList *cells)
+// The cells of the row just read, as views that stay valid until the next row.
+std::span<const CsvCell> Parser::cells()
 {
-    cells->clear();
+    m_cells.resize(m_rawCells.size());
+    for (std::size_t i = 0; i < m_rawCells.size(); ++i) {
+        const RawCell &raw = m_rawCells[i];
+        const char *begin = raw.unescapedAt < 0 ? raw.begin : m_unescaped.data() + raw.unescapedAt;
+        m_cells[i] = CsvCell {std::string_view(begin, std::size_t(raw.size)), raw.ascii};
+    }
+    return m_cells;
+}
+
+// Reads one row starting at m_p and leaves m_p at the start of the next line.
+bool Parser::readRow()
+{
+    m_rawCells.clear();
+    m_unescaped.clear();
     m_rowLine = m_line;
     m_rowStart = m_p;
     for (;;) {
-        QString cell;
+        RawCell cell;
         if (!readField(&cell))
             return false;
 
         if (m_p - m_rowStart > MaxRowBytes)
             return fail(QStringLiteral("line %1 is longer than 64 MiB").arg(m_rowLine));
-        if (cells->size() == MaxColumns) {
+        if (qsizetype(m_rawCells.size()) == MaxColumns) {
             return fail(
                 QStringLiteral("line %1 has more than %2 columns").arg(m_rowLine).arg(MaxColumns));
         }
-        cells->append(cell);
+        m_rawCells.push_back(cell);
 
-        if (m_p < m_end && *m_p == m_separator) {
+        if (!atEnd(m_p) && *m_p == m_separator) {
             ++m_p;
             continue;
         }
@@ -243,17 +322,21 @@ bool Parser::readRow(QStringList *cells)
 
 // Reads one cell and leaves m_p on the separator or line end after it (or at the end).
 // Unquoted cells lose their surrounding blanks; quoted cells keep their content exactly.
-bool Parser::readField(QString *cell)
+bool Parser::readField(RawCell *cell)
 {
     const char *start = m_p;
-    while (m_p < m_end && isBlank(*m_p) && *m_p != m_separator)
+    while (!atEnd(m_p) && isBlank(*m_p) && *m_p != m_separator)
         ++m_p;
-    if (m_p < m_end && *m_p == '"')
+    if (!atEnd(m_p) && *m_p == '"')
         return readQuotedField(cell);
 
     m_p = start;
     bool ascii = true;
-    while (m_p < m_end && *m_p != m_separator && !isLineEnd(*m_p)) {
+    for (;;) {
+        while (m_p < m_end && m_plain[static_cast<unsigned char>(*m_p)])
+            ++m_p;
+        if (atEnd(m_p) || *m_p == m_separator || isLineEnd(*m_p))
+            break;
         int length = 1;
         if (!checkByte(m_p, &length))
             return false;
@@ -261,21 +344,20 @@ bool Parser::readField(QString *cell)
         m_p += length;
     }
 
-    // Checked before the copy, so an oversized cell is never turned into a QString.
+    // Checked before the cell is handed on, so an oversized cell is never copied.
     if (m_p - m_rowStart > MaxRowBytes)
         return fail(QStringLiteral("line %1 is longer than 64 MiB").arg(m_rowLine));
 
     const char *last = m_p;
     trimBlanks(&start, &last);
-    *cell =
-        ascii ? QString::fromLatin1(start, last - start) : QString::fromUtf8(start, last - start);
+    *cell = RawCell {start, last - start, -1, ascii};
     return true;
 }
 
 // m_p is on the opening quote. The field is first scanned to its closing quote (validating and
 // counting lines) and only then copied, so an unterminated quote in a large file reports the
 // quote instead of building a huge cell.
-bool Parser::readQuotedField(QString *cell)
+bool Parser::readQuotedField(RawCell *cell)
 {
     const qint64 quoteLine = m_line;
     ++m_p;
@@ -283,13 +365,13 @@ bool Parser::readQuotedField(QString *cell)
     bool escaped = false;
     bool ascii = true;
     for (;;) {
-        if (m_p >= m_end) {
+        if (atEnd(m_p)) {
             return fail(
                 QStringLiteral("a quoted field that starts on line %1 never ends").arg(quoteLine));
         }
         const char c = *m_p;
         if (c == '"') {
-            if (m_p + 1 < m_end && m_p[1] == '"') {
+            if (!atEnd(m_p + 1) && m_p[1] == '"') {
                 escaped = true;
                 m_p += 2;
                 continue;
@@ -298,7 +380,7 @@ bool Parser::readQuotedField(QString *cell)
         }
         if (c == '\r' || c == '\n') {
             // A quoted line break is part of the cell but still counts as a line of the file.
-            if (c == '\r' && m_p + 1 < m_end && m_p[1] == '\n')
+            if (c == '\r' && !atEnd(m_p + 1) && m_p[1] == '\n')
                 ++m_p;
             ++m_p;
             ++m_line;
@@ -318,7 +400,7 @@ bool Parser::readQuotedField(QString *cell)
 
     // Text after the closing quote is not valid CSV; keeping it (minus blanks) loses nothing.
     const char *trailStart = m_p;
-    while (m_p < m_end && *m_p != m_separator && !isLineEnd(*m_p)) {
+    while (!atEnd(m_p) && *m_p != m_separator && !isLineEnd(*m_p)) {
         int length = 1;
         if (!checkByte(m_p, &length))
             return false;
@@ -329,100 +411,244 @@ bool Parser::readQuotedField(QString *cell)
     trimBlanks(&trailStart, &trailEnd);
 
     if (!escaped && trailStart == trailEnd) {
-        const qsizetype size = contentEnd - contentStart;
-        *cell =
-            ascii ? QString::fromLatin1(contentStart, size) : QString::fromUtf8(contentStart, size);
+        *cell = RawCell {contentStart, contentEnd - contentStart, -1, ascii};
         return true;
     }
 
-    m_unescaped.resize(0);
+    const auto at = qsizetype(m_unescaped.size());
     for (const char *q = contentStart; q < contentEnd; ++q) {
-        m_unescaped.append(*q);
+        m_unescaped.push_back(*q);
         if (*q == '"')
             ++q; // the second quote of ""
     }
-    m_unescaped.append(trailStart, trailEnd - trailStart);
-    *cell = QString::fromUtf8(m_unescaped);
+    m_unescaped.append(trailStart, trailEnd);
+    *cell = RawCell {nullptr, qsizetype(m_unescaped.size()) - at, at, ascii};
     return true;
 }
 
-std::optional<CsvTable> Parser::run()
+FeedResult Parser::feed(const char *begin, const char *end, bool final, qsizetype *consumed)
 {
-    if (m_end - m_p > MaxBytes) {
-        fail(QStringLiteral("the file is larger than 2 GiB"));
-        return std::nullopt;
+    m_begin = m_p = m_checkpoint = begin;
+    m_end = end;
+    m_final = final;
+    m_line = m_checkpointLine;
+    try {
+        const FeedResult result = parse();
+        *consumed = m_p - begin;
+        return result;
+    } catch (const NeedMoreBytes &) {
+        // The row in progress is read again from its start, line count included.
+        m_line = m_checkpointLine;
+        *consumed = m_checkpoint - begin;
+        return FeedResult::NeedMore;
     }
+}
 
-    if (m_end - m_p >= 3 && m_p[0] == '\xEF' && m_p[1] == '\xBB' && m_p[2] == '\xBF')
-        m_p += 3;
-    if (m_p == m_end) {
-        fail(QStringLiteral("the file is empty"));
-        return std::nullopt;
+FeedResult Parser::parse()
+{
+    if (m_stage == Stage::Bom) {
+        if (!m_final && m_end - m_p < 3)
+            throw NeedMoreBytes();
+        if (m_end - m_p >= 3 && m_p[0] == '\xEF' && m_p[1] == '\xBB' && m_p[2] == '\xBF')
+            m_p += 3;
+        checkpoint();
+        m_stage = Stage::Empty;
     }
-
-    while (m_p < m_end && skipBlankLine()) { }
-    if (m_p == m_end) {
-        fail(QStringLiteral("the file is empty (it has only blank lines)"));
-        return std::nullopt;
-    }
-
-    CsvTable table;
-    m_separator = detectSeparator(m_p, m_end);
-    table.separator = QChar::fromLatin1(m_separator);
-
-    QStringList first;
-    if (!readRow(&first))
-        return std::nullopt;
-    const qint64 firstLine = m_rowLine;
-
-    // A header is any first row with text in it; a row of numbers (and empty cells) is data.
-    for (const QString &cell : std::as_const(first)) {
-        if (!cell.trimmed().isEmpty() && !NumberFormat::parseFinite(cell.toStdString())) {
-            table.hasHeader = true;
-            break;
+    if (m_stage == Stage::Empty) {
+        if (atEnd(m_p)) {
+            fail(QStringLiteral("the file is empty"));
+            return FeedResult::Failed;
         }
+        m_stage = Stage::LeadingBlankLines;
     }
-    if (table.hasHeader) {
-        table.header = first;
-    } else {
-        const qsizetype count = first.size();
-        table.header.reserve(count);
-        for (qsizetype i = 1; i <= count; ++i)
-            table.header.append(QString::number(i));
-        table.rows.append(std::move(first));
-        table.lineNumbers.append(int(firstLine));
+    if (m_stage == Stage::LeadingBlankLines) {
+        while (!atEnd(m_p) && skipBlankLine())
+            checkpoint();
+        if (atEnd(m_p)) {
+            fail(QStringLiteral("the file is empty (it has only blank lines)"));
+            return FeedResult::Failed;
+        }
+        m_stage = Stage::FirstRow;
+    }
+    if (m_stage == Stage::FirstRow) {
+        m_separator = detectSeparator();
+        for (int byte = 0; byte < 256; ++byte) {
+            m_plain[std::size_t(byte)] =
+                byte > 0 && byte < 0x80 && byte != m_separator && !isLineEnd(char(byte));
+        }
+        if (!readRow())
+            return FeedResult::Failed;
+
+        // A header is any first row with text in it; a row of numbers (and empty cells) is data.
+        const std::span<const CsvCell> first = cells();
+        bool isHeader = false;
+        for (const CsvCell &cell : first) {
+            if (!cell.isBlank() && !NumberFormat::parseFinite(cell.text)) {
+                isHeader = true;
+                break;
+            }
+        }
+        m_handler->start(m_separator, first, isHeader);
+        if (!isHeader) {
+            m_handler->row(first, int(m_rowLine));
+            ++m_dataRows;
+        }
+        m_cellCount = qsizetype(first.size());
+        checkpoint();
+        m_stage = Stage::Rows;
     }
 
-    qsizetype cells = table.header.size();
-    while (m_p < m_end) {
-        if (skipBlankLine())
+    while (!atEnd(m_p)) {
+        if (skipBlankLine()) {
+            checkpoint();
             continue;
-        QStringList row;
-        if (!readRow(&row))
-            return std::nullopt;
+        }
+        if (!readRow())
+            return FeedResult::Failed;
 
-        cells += row.size();
-        if (cells > MaxCells) {
+        m_cellCount += qsizetype(m_rawCells.size());
+        if (m_cellCount > MaxCells) {
             fail(QStringLiteral("line %1: too much data (more than %2 cells)")
                      .arg(m_rowLine)
                      .arg(MaxCells));
-            return std::nullopt;
+            return FeedResult::Failed;
         }
-        table.rows.append(std::move(row));
-        table.lineNumbers.append(int(m_rowLine));
+        m_handler->row(cells(), int(m_rowLine));
+        ++m_dataRows;
+        checkpoint();
     }
 
-    if (table.rows.isEmpty()) {
+    if (m_dataRows == 0) {
         fail(QStringLiteral("no data rows"));
-        return std::nullopt;
+        return FeedResult::Failed;
     }
-    return table;
+    return FeedResult::Done;
 }
+
+// Builds a CsvTable of text cells.
+class TableBuilder : public CsvRowHandler
+{
+public:
+    void start(char separator, std::span<const CsvCell> first, bool isHeader) override
+    {
+        m_table.separator = QChar::fromLatin1(separator);
+        m_table.hasHeader = isHeader;
+        if (isHeader) {
+            m_table.header = toStrings(first);
+            return;
+        }
+        const qsizetype count = qsizetype(first.size());
+        m_table.header.reserve(count);
+        for (qsizetype i = 1; i <= count; ++i)
+            m_table.header.append(QString::number(i));
+    }
+
+    void row(std::span<const CsvCell> cells, int line) override
+    {
+        m_table.rows.append(toStrings(cells));
+        m_table.lineNumbers.append(line);
+    }
+
+    CsvTable take() { return std::move(m_table); }
+
+private:
+    static QStringList toStrings(std::span<const CsvCell> cells)
+    {
+        QStringList strings;
+        strings.reserve(qsizetype(cells.size()));
+        for (const CsvCell &cell : cells)
+            strings.append(cell.toString());
+        return strings;
+    }
+
+    CsvTable m_table;
+};
 
 } // namespace
 
+QString CsvCell::toString() const
+{
+    const auto size = qsizetype(text.size());
+    return ascii ? QString::fromLatin1(text.data(), size) : QString::fromUtf8(text.data(), size);
+}
+
+bool CsvCell::isBlank() const
+{
+    if (!ascii) {
+        const QString decoded = toString();
+        return std::all_of(decoded.cbegin(), decoded.cend(), [](QChar c) { return c.isSpace(); });
+    }
+    // QChar::isSpace() in ASCII: tab, line feed, vertical tab, form feed, carriage return and
+    // space.
+    return std::all_of(text.cbegin(), text.cend(),
+                       [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); });
+}
+
 std::optional<CsvTable> CsvReader::parse(QByteArrayView bytes, QString *error)
 {
-    Parser parser(bytes.data(), bytes.data() + bytes.size(), error);
-    return parser.run();
+    TableBuilder builder;
+    if (!read(bytes, &builder, error))
+        return std::nullopt;
+    return builder.take();
+}
+
+std::optional<CsvTable> CsvReader::parse(QIODevice *device, QString *error)
+{
+    TableBuilder builder;
+    if (!read(device, &builder, error))
+        return std::nullopt;
+    return builder.take();
+}
+
+bool CsvReader::read(QByteArrayView bytes, CsvRowHandler *handler, QString *error)
+{
+    if (bytes.size() > MaxBytes) {
+        if (error)
+            *error = QStringLiteral("the file is larger than 2 GiB");
+        return false;
+    }
+    Parser parser(handler, error);
+    qsizetype consumed = 0;
+    return parser.feed(bytes.data(), bytes.data() + bytes.size(), true, &consumed)
+        == FeedResult::Done;
+}
+
+bool CsvReader::read(QIODevice *device, CsvRowHandler *handler, QString *error)
+{
+    const auto failWith = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+
+    Parser parser(handler, error);
+    QByteArray buffer;
+    qsizetype held = 0; // bytes of `buffer` not yet consumed, from its start
+    qint64 total = 0;
+    bool final = false;
+    for (;;) {
+        // A row longer than a chunk doubles the read, so that reading it again from its start
+        // each time costs no more than twice its length in all.
+        const qint64 wanted =
+            std::min(std::max(ReadChunkBytes, qint64(held)), qint64(MaxBytes) - total + 1);
+        if (buffer.size() < held + wanted)
+            buffer.resize(held + wanted);
+        const qint64 count = device->read(buffer.data() + held, wanted);
+        if (count < 0)
+            return failWith(QStringLiteral("cannot read the file: %1").arg(device->errorString()));
+        total += count;
+        if (total > MaxBytes)
+            return failWith(QStringLiteral("the file is larger than 2 GiB"));
+        final = count == 0 || std::memchr(buffer.constData() + held, 0, std::size_t(count));
+        held += qsizetype(count);
+
+        qsizetype consumed = 0;
+        const FeedResult result =
+            parser.feed(buffer.constData(), buffer.constData() + held, final, &consumed);
+        if (result != FeedResult::NeedMore)
+            return result == FeedResult::Done;
+        Q_ASSERT(!final);
+        std::memmove(buffer.data(), buffer.constData() + consumed, std::size_t(held - consumed));
+        held -= consumed;
+    }
 }
