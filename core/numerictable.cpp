@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <span>
 #include <string>
 
@@ -17,9 +18,17 @@ namespace {
 constexpr qsizetype KeptTextLength = 64;
 
 // A data cell as a finite number, without any locale. UTF-8 text: a byte above 0x7F is never
-// part of a number, so the bytes parse as their decoded text would.
+// part of a number, so the bytes parse as their decoded text would. A plain number (no blanks,
+// no '+') that std::from_chars takes whole is what parseFinite() would make of it; anything
+// else goes through parseFinite().
 std::optional<double> numberOf(const CsvCell &cell)
 {
+    const char *begin = cell.text.data();
+    const char *end = begin + cell.text.size();
+    double value = 0.0;
+    const auto [stop, problem] = std::from_chars(begin, end, value);
+    if (problem == std::errc() && stop == end && std::isfinite(value))
+        return value;
     return NumberFormat::parseFinite(cell.text);
 }
 
