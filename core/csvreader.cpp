@@ -29,9 +29,6 @@ constexpr qsizetype MaxRowBytes = qsizetype(64) * 1024 * 1024;
 constexpr qsizetype MaxColumns = 16384;
 constexpr qsizetype MaxCells = 50'000'000;
 
-// How much CsvReader::read() takes from a device at a time.
-constexpr qint64 ReadChunkBytes = qint64(1) << 20;
-
 bool isBlank(char c)
 {
     return c == ' ' || c == '\t';
@@ -624,10 +621,10 @@ std::optional<CsvTable> CsvReader::parse(QByteArrayView bytes, QString *error)
     return builder.take();
 }
 
-std::optional<CsvTable> CsvReader::parse(QIODevice *device, QString *error)
+std::optional<CsvTable> CsvReader::parse(QIODevice *device, QString *error, qint64 chunkBytes)
 {
     TableBuilder builder;
-    if (!read(device, &builder, error))
+    if (!read(device, &builder, error, chunkBytes))
         return std::nullopt;
     return builder.take();
 }
@@ -645,7 +642,7 @@ bool CsvReader::read(QByteArrayView bytes, CsvRowHandler *handler, QString *erro
         == FeedResult::Done;
 }
 
-bool CsvReader::read(QIODevice *device, CsvRowHandler *handler, QString *error)
+bool CsvReader::read(QIODevice *device, CsvRowHandler *handler, QString *error, qint64 chunkBytes)
 {
     const auto failWith = [error](const QString &message) {
         if (error)
@@ -659,20 +656,23 @@ bool CsvReader::read(QIODevice *device, CsvRowHandler *handler, QString *error)
     qint64 total = 0;
     bool final = false;
     for (;;) {
-        // A row longer than a chunk doubles the read, so that reading it again from its start
-        // each time costs no more than twice its length in all.
-        const qint64 wanted =
-            std::min(std::max(ReadChunkBytes, qint64(held)), qint64(MaxBytes) - total + 1);
-        if (buffer.size() < held + wanted)
-            buffer.resize(held + wanted);
-        const qint64 count = device->read(buffer.data() + held, wanted);
-        if (count < 0)
-            return failWith(QStringLiteral("cannot read the file: %1").arg(device->errorString()));
-        total += count;
-        if (total > MaxBytes)
-            return failWith(QStringLiteral("the file is larger than 2 GiB"));
-        final = count == 0 || std::memchr(buffer.constData() + held, 0, std::size_t(count));
-        held += qsizetype(count);
+        // At least a chunk more, and at least double what a cut row left over.
+        const qint64 target = held + std::max(std::max<qint64>(chunkBytes, 1), qint64(held));
+        if (buffer.size() < target)
+            buffer.resize(target);
+        while (!final && held < target) {
+            const qint64 wanted = std::min(target - held, qint64(MaxBytes) - total + 1);
+            const qint64 count = device->read(buffer.data() + held, wanted);
+            if (count < 0) {
+                return failWith(
+                    QStringLiteral("cannot read the file: %1").arg(device->errorString()));
+            }
+            total += count;
+            if (total > MaxBytes)
+                return failWith(QStringLiteral("the file is larger than 2 GiB"));
+            final = count == 0 || std::memchr(buffer.constData() + held, 0, std::size_t(count));
+            held += qsizetype(count);
+        }
 
         qsizetype consumed = 0;
         const FeedResult result =

@@ -60,16 +60,24 @@ public:
     // problem and, where there is one, the line number.
     static std::optional<CsvTable> parse(QByteArrayView bytes, QString *error);
 
+    // How much text read() takes from a device before parsing it: 1 MiB.
+    static constexpr qint64 DefaultChunkBytes = qint64(1) << 20;
+
     // Reads `device` as read() below does and parses its text; errors as there.
-    static std::optional<CsvTable> parse(QIODevice *device, QString *error);
+    static std::optional<CsvTable> parse(QIODevice *device, QString *error,
+                                         qint64 chunkBytes = DefaultChunkBytes);
 
     // Parses `bytes`, handing each row to `handler`; errors as for parse().
     static bool read(QByteArrayView bytes, CsvRowHandler *handler, QString *error);
 
-    // Reads `device` to its end in chunks and hands each row to `handler` as soon as it is
-    // complete, so that the text held at any time is one chunk, or one row when a row is
-    // longer. Reading stops at the first chunk with a NUL byte (the parser then names its line)
-    // and beyond 2 GiB ("the file is larger than 2 GiB"), so that an endless device is refused
-    // early. Errors as for parse(), plus "cannot read the file: ..." from the device.
-    static bool read(QIODevice *device, CsvRowHandler *handler, QString *error);
+    // Reads `device` to its end in chunks of `chunkBytes` (small ones are for tests) and hands
+    // each row to `handler` as soon as it is complete, so that the text held at any time is
+    // one chunk, or twice a row when a row is longer. A row cut by the end of a chunk is read
+    // again from its start once the text held has doubled, so that even a row that trickles in
+    // a few bytes at a time costs time in proportion to its length. Reading stops at the first
+    // chunk with a NUL byte (the parser then names its line) and beyond 2 GiB ("the file is
+    // larger than 2 GiB"), so that an endless device is refused early. Errors as for parse(),
+    // plus "cannot read the file: ..." from the device.
+    static bool read(QIODevice *device, CsvRowHandler *handler, QString *error,
+                     qint64 chunkBytes = DefaultChunkBytes);
 };

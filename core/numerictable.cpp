@@ -166,10 +166,10 @@ template<typename Cells> void NumericTableBuilder::add(const Cells &cells, int l
     ++table.m_rowCount;
 }
 
-std::optional<NumericTable> NumericTable::read(QIODevice *device, QString *error)
+std::optional<NumericTable> NumericTable::read(QIODevice *device, QString *error, qint64 chunkBytes)
 {
     NumericTableBuilder builder;
-    if (!CsvReader::read(device, &builder, error))
+    if (!CsvReader::read(device, &builder, error, chunkBytes))
         return std::nullopt;
     return builder.take();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "csvreader.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -10,7 +12,6 @@
 #include <vector>
 
 class QIODevice;
-struct CsvTable;
 
 // The data cells of a CSV file as numbers, for choosing columns and building a Dataset: eight
 // bytes a cell instead of a QString each, so that a file can be read row by row without
@@ -29,8 +30,10 @@ public:
         bool decimalComma = false; // a number once its commas are dots ("1,5")
     };
 
-    // Reads CSV text from `device` row by row (see CsvReader::read()); errors as there.
-    static std::optional<NumericTable> read(QIODevice *device, QString *error);
+    // Reads CSV text from `device` row by row, `chunkBytes` at a time (see CsvReader::read());
+    // errors as there.
+    static std::optional<NumericTable> read(QIODevice *device, QString *error,
+                                            qint64 chunkBytes = CsvReader::DefaultChunkBytes);
     // Parses the cells of `table`. Rows without a line number (hand-built tables) are counted
     // from the line after the header.
     static NumericTable fromTable(const CsvTable &table);
