@@ -1,4 +1,5 @@
 #include "csvreader.h"
+#include "trickledevice.h"
 
 #include <QIODevice>
 #include <QLocale>
@@ -17,36 +18,6 @@ template<qsizetype N> QByteArray bytes(const char (&text)[N])
 {
     return QByteArray(text, N - 1);
 }
-
-// A stream that hands out its bytes at most `step` at a time, as a pipe may: every row and
-// every UTF-8 sequence gets cut somewhere.
-class TrickleDevice : public QIODevice
-{
-public:
-    TrickleDevice(QByteArray bytes, qint64 step)
-        : m_bytes(std::move(bytes))
-        , m_step(step)
-    {
-        open(QIODevice::ReadOnly);
-    }
-
-    bool isSequential() const override { return true; }
-
-protected:
-    qint64 readData(char *data, qint64 maxSize) override
-    {
-        const qint64 count = std::min({maxSize, m_step, m_bytes.size() - m_at});
-        std::memcpy(data, m_bytes.constData() + m_at, std::size_t(count));
-        m_at += count;
-        return count;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QByteArray m_bytes;
-    qint64 m_step;
-    qint64 m_at = 0;
-};
 
 // A stream of "x,y\n" and then `rows` rows "1,2\n", made as it is read and never held whole.
 class RowStream : public QIODevice
@@ -379,7 +350,7 @@ void TestCsvReader::streamInPieces_data()
     parse_data();
 }
 
-// A stream gives the table the whole text gives, wherever its pieces end.
+// A stream gives the table the whole text gives, wherever its pieces and chunks end.
 void TestCsvReader::streamInPieces()
 {
     QFETCH(QByteArray, input);
@@ -389,7 +360,7 @@ void TestCsvReader::streamInPieces()
     QVERIFY2(expected, qPrintable(error));
     for (const qint64 step : {1, 2, 3, 5, 1 << 20}) {
         TrickleDevice device(input, step);
-        const std::optional<CsvTable> table = CsvReader::parse(&device, &error);
+        const std::optional<CsvTable> table = CsvReader::parse(&device, &error, step);
         QVERIFY2(table, qPrintable(QStringLiteral("%1 (step %2)").arg(error).arg(step)));
         QCOMPARE(table->separator, expected->separator);
         QCOMPARE(table->hasHeader, expected->hasHeader);
@@ -412,7 +383,7 @@ void TestCsvReader::streamErrorsInPieces()
     for (const qint64 step : {1, 2, 3, 5, 1 << 20}) {
         TrickleDevice device(input, step);
         QString message;
-        QVERIFY(!CsvReader::parse(&device, &message));
+        QVERIFY(!CsvReader::parse(&device, &message, step));
         QCOMPARE(message, error);
     }
 }
