@@ -138,8 +138,9 @@ template<typename Cells> void NumericTableBuilder::add(const Cells &cells, int l
 
     const auto width = std::size_t(table.columnCount());
     const std::size_t present = std::min(std::size_t(cells.size()), width);
-    if (present < width && table.m_rowEnds.empty()) {
+    if (present < width && !table.m_ragged) {
         // The first short row: from here on each row's end is kept.
+        table.m_ragged = true;
         table.m_rowEnds.reserve(std::size_t(row) + 1);
         for (qsizetype i = 1; i <= row; ++i)
             table.m_rowEnds.push_back(std::size_t(i) * width);
@@ -161,7 +162,7 @@ template<typename Cells> void NumericTableBuilder::add(const Cells &cells, int l
         if (text.row < 0)
             text = {row, textOf(cell).trimmed().left(KeptTextLength), hasDecimalComma(cell)};
     }
-    if (!table.m_rowEnds.empty())
+    if (table.m_ragged)
         table.m_rowEnds.push_back(table.m_values.size());
     ++table.m_rowCount;
 }

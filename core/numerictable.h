@@ -48,7 +48,7 @@ public:
     // when the row has no such cell or it is blank or not a finite number.
     double value(qsizetype row, qsizetype column) const
     {
-        if (m_rowEnds.empty())
+        if (!m_ragged)
             return m_values[std::size_t(row * columnCount() + column)];
         const std::size_t begin = row == 0 ? 0 : m_rowEnds[std::size_t(row - 1)];
         const std::size_t at = begin + std::size_t(column);
@@ -71,9 +71,11 @@ private:
     bool m_hasHeader = false;
     qsizetype m_rowCount = 0;
     // The cells of each row up to the header's width, row after row. While every row has the
-    // full width, m_rowEnds stays empty; after the first short row it holds where each row
-    // ends in m_values, so that short rows under a wide header cost only their own cells.
+    // full width, m_rowEnds stays empty; from the first short row on (m_ragged) it holds where
+    // each row ends in m_values, so that short rows under a wide header cost only their own
+    // cells.
     std::vector<double> m_values;
+    bool m_ragged = false;
     std::vector<std::size_t> m_rowEnds;
     // (first row, its line) where rows stop following one line after another (blank lines,
     // quoted line breaks).

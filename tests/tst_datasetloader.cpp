@@ -178,6 +178,15 @@ void TestDatasetLoader::fromTable_data()
     QTest::newRow("short rows are skipped") << bytes("x,y\n1,2\n3\n5,6\n") << ""
                                             << "" << Values {1, 5} << Values {2, 6} << "x"
                                             << "y" << 0 << 1 << qsizetype(1) << QList<int> {3};
+    QTest::newRow("a short first row") << bytes("x,y,z\n1,2\n3,4,5\n") << ""
+                                       << "" << Values {1, 3} << Values {2, 4} << "x"
+                                       << "y" << 0 << 1 << qsizetype(0) << none;
+    QTest::newRow("a first row without y") << bytes("x,y\n1\n2,3\n") << ""
+                                           << "" << Values {2} << Values {3} << "x"
+                                           << "y" << 0 << 1 << qsizetype(1) << QList<int> {2};
+    QTest::newRow("a first row without x and y") << bytes("a,x,y\n1\n2,3,4\n") << "x"
+                                                 << "y" << Values {3} << Values {4} << "x"
+                                                 << "y" << 1 << 2 << qsizetype(1) << QList<int> {2};
     QTest::newRow("skipped line is where the row starts")
         << bytes("name,x,y\n\"a\nb\",1,2\n\"c\",oops,3\n4,5,6\n") << "x"
         << "y" << Values {1, 5} << Values {2, 6} << "x"
