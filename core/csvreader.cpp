@@ -512,7 +512,7 @@ FeedResult Parser::parse()
         const std::span<const CsvCell> first = cells();
         bool isHeader = false;
         for (const CsvCell &cell : first) {
-            if (!cell.isBlank() && !NumberFormat::parseFinite(cell.text)) {
+            if (!cell.isBlank() && !NumberFormat::parseFinite(cell.decodedText())) {
                 isHeader = true;
                 break;
             }
@@ -599,6 +599,11 @@ QString CsvCell::toString() const
 {
     const auto size = qsizetype(text.size());
     return ascii ? QString::fromLatin1(text.data(), size) : QString::fromUtf8(text.data(), size);
+}
+
+std::string_view CsvCell::decodedText() const
+{
+    return !ascii && text.starts_with("\xEF\xBB\xBF") ? text.substr(3) : text;
 }
 
 bool CsvCell::isBlank() const

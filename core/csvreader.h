@@ -33,6 +33,10 @@ struct CsvCell
     bool ascii = true; // no byte above 0x7F
 
     QString toString() const;
+    // The bytes toString() decodes into text: all of them but a byte order mark at the start,
+    // which QString::fromUtf8() drops. What numbers are parsed from, so that "\uFEFF1" reads
+    // as 1 here as it does from a CsvTable.
+    std::string_view decodedText() const;
     // True when the cell holds nothing but white space, as QChar::isSpace() counts it.
     bool isBlank() const;
 };

@@ -29,7 +29,7 @@ std::optional<double> numberOf(const CsvCell &cell)
     const auto [stop, problem] = std::from_chars(begin, end, value);
     if (problem == std::errc() && stop == end && std::isfinite(value))
         return value;
-    return NumberFormat::parseFinite(cell.text);
+    return NumberFormat::parseFinite(cell.decodedText());
 }
 
 // The same for a cell of a CsvTable. Numbers are plain ASCII, so the cell is narrowed into a
@@ -81,7 +81,7 @@ bool hasDecimalComma(const QString &cell)
 
 bool hasDecimalComma(const CsvCell &cell)
 {
-    std::string text(cell.text);
+    std::string text(cell.decodedText());
     std::replace(text.begin(), text.end(), ',', '.');
     return NumberFormat::parseFinite(text).has_value();
 }

@@ -178,6 +178,14 @@ void TestDatasetLoader::fromTable_data()
     QTest::newRow("short rows are skipped") << bytes("x,y\n1,2\n3\n5,6\n") << ""
                                             << "" << Values {1, 5} << Values {2, 6} << "x"
                                             << "y" << 0 << 1 << qsizetype(1) << QList<int> {3};
+    // QString::fromUtf8() drops a byte order mark at the start of a cell, as it does at the
+    // start of the file.
+    QTest::newRow("a byte order mark before a number")
+        << bytes("x,y\n1,2\n\xEF\xBB\xBF"
+                 "3,4\n")
+        << ""
+        << "" << Values {1, 3} << Values {2, 4} << "x"
+        << "y" << 0 << 1 << qsizetype(0) << none;
     QTest::newRow("a short first row") << bytes("x,y,z\n1,2\n3,4,5\n") << ""
                                        << "" << Values {1, 3} << Values {2, 4} << "x"
                                        << "y" << 0 << 1 << qsizetype(0) << none;
