@@ -358,17 +358,16 @@ std::optional<LoadedData> DatasetLoader::fromTable(const NumericTable &table,
     loaded.yName = columnName(table, y);
 
     // A cell that is missing, blank or not a finite number is NaN in the table.
-    const auto rows = std::size_t(table.rowCount());
-    std::vector<double> xs(rows);
-    std::vector<double> ys(rows);
-    std::size_t kept = 0;
+    std::vector<double> xs;
+    std::vector<double> ys;
+    xs.reserve(std::size_t(table.rowCount()));
+    ys.reserve(std::size_t(table.rowCount()));
     for (qsizetype i = 0; i < table.rowCount(); ++i) {
         const double xValue = table.value(i, x);
         const double yValue = table.value(i, y);
         if (!std::isnan(xValue) && !std::isnan(yValue)) {
-            xs[kept] = xValue;
-            ys[kept] = yValue;
-            ++kept;
+            xs.push_back(xValue);
+            ys.push_back(yValue);
             continue;
         }
 
@@ -377,7 +376,7 @@ std::optional<LoadedData> DatasetLoader::fromTable(const NumericTable &table,
             loaded.skippedLines.append(table.lineOf(i));
     }
 
-    if (kept == 0) {
+    if (xs.empty()) {
         const QString columns = x == y ? QStringLiteral("column '%1'").arg(shortName(loaded.xName))
                                        : QStringLiteral("column '%1' or '%2'")
                                              .arg(shortName(loaded.xName), shortName(loaded.yName));
@@ -389,8 +388,6 @@ std::optional<LoadedData> DatasetLoader::fromTable(const NumericTable &table,
         return std::nullopt;
     }
 
-    xs.resize(kept);
-    ys.resize(kept);
     loaded.data = Dataset(std::move(xs), std::move(ys));
     return loaded;
 }
