@@ -1,7 +1,6 @@
 #include "datasetloader.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QLocale>
 #include <QTemporaryDir>
@@ -697,8 +696,8 @@ void TestDatasetLoader::locale()
     QCOMPARE(loaded->skippedLines, QList<int> {4});
 }
 
-// The issue asks for a million rows in well under a few seconds (Release); this bound is loose
-// enough for a debug build and still catches anything quadratic.
+// A million rows load whole and exactly. How fast is the benchmarks' business (bench_csvread,
+// BENCHMARKS.md row 6): a test asserts no wall-clock time.
 void TestDatasetLoader::millionRows()
 {
     const int count = 1000000;
@@ -709,17 +708,12 @@ void TestDatasetLoader::millionRows()
             + QByteArray::number(i) + '\n';
     }
 
-    QElapsedTimer timer;
-    timer.start();
     QString error;
     const std::optional<LoadedData> loaded = loadBytes(input, QString(), QString(), &error);
-    const qint64 elapsed = timer.elapsed();
     QVERIFY2(loaded, qPrintable(error));
     QCOMPARE(loaded->data.size(), std::size_t(count));
     QCOMPARE(loaded->data.x(count - 1), double(count - 1));
     QCOMPARE(loaded->data.y(count - 1), double((count - 1) / 2) + 0.5);
-    qInfo("parsed and loaded %d rows in %lld ms", count, elapsed);
-    QVERIFY2(elapsed < 20000, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
 }
 
 QTEST_GUILESS_MAIN(TestDatasetLoader)
