@@ -2,7 +2,8 @@
 # benchtable.sh RESULTS.csv: the Markdown table of a bench.sh run. Each line of the CSV is
 # "benchmark","function","variant N","metric",median,total,iterations (Qt Test's -csv with the
 # benchmark's name in front). For each benchmark, function and N it gives LossLab's median
-# and each reference's, with the reference's median divided by LossLab's.
+# and each reference's, with the reference's median divided by LossLab's; rows without a
+# `losslab` variant (one per optimizer, say) list each variant on its own.
 set -euo pipefail
 awk -F, '
 function show(value, metric) {
@@ -29,16 +30,24 @@ END {
     for (k = 1; k <= count; ++k) {
         key = order[k]
         split(key, part, SUBSEP)
-        own = (key SUBSEP "losslab") in value ? value[key, "losslab"] : ""
+        if (!((key SUBSEP "losslab") in value)) {
+            # No reference: each variant (an optimizer, say) is a measure of its own.
+            m = split(refs[key], names, " ")
+            for (j = 1; j <= m; ++j)
+                printf "| %s | %s, %s | %s | %s | - |\n", part[1], part[2], names[j], part[3],
+                    show(value[key, names[j]], metric[key])
+            continue
+        }
+        own = value[key, "losslab"]
         cell = ""
         m = split(refs[key], names, " ")
         for (j = 1; j <= m; ++j) {
             ref = value[key, names[j]]
             text = names[j] ": " show(ref, metric[key])
-            if (own != "" && own > 0) text = text sprintf(" (%.1f×)", ref / own)
+            if (own > 0) text = text sprintf(" (%.1f×)", ref / own)
             cell = cell (cell == "" ? "" : "; ") text
         }
-        printf "| %s | %s | %s | %s | %s |\n", part[1], part[2], part[3],
-            own == "" ? "-" : show(own, metric[key]), cell == "" ? "-" : cell
+        printf "| %s | %s | %s | %s | %s |\n", part[1], part[2], part[3], show(own, metric[key]),
+            cell == "" ? "-" : cell
     }
 }' "$1"
