@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QGraphicsItem>
+#include <QPen>
+
+#include <functional>
+
+class PointLayer;
+
+// Each point's residual, the vertical segment from the point to the line, clipped to the plot
+// area. For the few points a PointLayer draws one by one each segment is drawn (dashed for the
+// lesson's handful); for more, the segments of one pixel column run from the line to the
+// column's farthest point, so they are drawn as one span per column, from the raster's column
+// extents: a frame costs the columns, not the points.
+class ResidualLayer : public QGraphicsItem
+{
+public:
+    // `points` gives the points, their frame and raster; it must outlive this item.
+    explicit ResidualLayer(PointLayer *points, QGraphicsItem *parent = nullptr);
+
+    // The model's prediction at x, in the data's units.
+    void setPrediction(std::function<double(double)> predict);
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+               QWidget *widget = nullptr) override;
+
+    // Many residuals side by side become a solid wall: beyond this many they are drawn
+    // fainter and thinner.
+    static constexpr int crowded = 40;
+
+private:
+    void paintEach(QPainter *painter) const;
+    void paintColumns(QPainter *painter) const;
+
+    PointLayer *m_points;
+    std::function<double(double)> m_predict;
+};
