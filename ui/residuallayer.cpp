@@ -72,37 +72,51 @@ void ResidualLayer::paintEach(QPainter *painter) const
     painter->restore();
 }
 
-void ResidualLayer::paintColumns(QPainter *painter) const
+void ResidualLayer::paintColumns(QPainter *painter)
 {
     // Every segment of a column touches the line, so together they cover the line and the
     // column's topmost and bottommost points: one span, one device pixel wide, per column.
     const PointLayer::Frame &frame = m_points->frame();
     const PointRaster &raster = m_points->raster();
+    const int width = raster.size().width();
     const int height = raster.size().height();
+    if (m_spans.size() != raster.size()) {
+        m_spans = QImage(raster.size(), QImage::Format_ARGB32_Premultiplied);
+        m_spans.fill(Qt::transparent);
+        m_spans.setDevicePixelRatio(frame.ratio);
+        m_drawn.assign(std::size_t(width), {0, -1});
+    }
+    if (m_spans.isNull())
+        return;
     QColor color = ChartStyle::residualColor();
     color.setAlphaF(0.35f);
+    const QRgb shade = qPremultiply(color.rgba());
 
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->translate(frame.plotArea.topLeft());
-    painter->scale(1.0 / frame.ratio, 1.0 / frame.ratio);
     const double xSpan = frame.xMax - frame.xMin;
-    for (int column = 0; column < raster.size().width(); ++column) {
-        int top = 0, bottom = 0;
-        if (!raster.columnExtent(column, &top, &bottom))
+    const auto stride = std::size_t(m_spans.bytesPerLine()) / sizeof(QRgb);
+    auto *pixels = reinterpret_cast<QRgb *>(m_spans.bits());
+    for (int column = 0; column < width; ++column) {
+        int from = 0, to = -1, top = 0, bottom = 0;
+        if (raster.columnExtent(column, &top, &bottom)) {
+            // The line at the column's centre, as a raster row (clamped: it may be far off).
+            const double x =
+                frame.xMin + xSpan * ((column + 0.5) / frame.ratio) / frame.plotArea.width();
+            const double line =
+                m_points->rasterPosition(m_points->positionOf(QPointF(x, m_predict(x)))).y();
+            if (!std::isnan(line)) {
+                const int lineRow = int(std::clamp(std::floor(line), -1.0, double(height)));
+                from = std::max(0, std::min(top, lineRow));
+                to = std::min(height - 1, std::max(bottom, lineRow));
+            }
+        }
+        auto &drawn = m_drawn[std::size_t(column)];
+        if (drawn.first == from && drawn.second == to)
             continue;
-        // The line at the column's centre, as a raster row (clamped: it may be far off).
-        const double x =
-            frame.xMin + xSpan * ((column + 0.5) / frame.ratio) / frame.plotArea.width();
-        const double line =
-            m_points->rasterPosition(m_points->positionOf(QPointF(x, m_predict(x)))).y();
-        if (std::isnan(line))
-            continue;
-        const double lineRow = std::clamp(std::floor(line), -1.0, double(height));
-        const int from = std::max(0, std::min(top, int(lineRow)));
-        const int to = std::min(height - 1, std::max(bottom, int(lineRow)));
-        if (to >= from)
-            painter->fillRect(QRect(column, from, 1, to - from + 1), color);
+        for (int row = drawn.first; row <= drawn.second; ++row)
+            pixels[std::size_t(row) * stride + std::size_t(column)] = 0;
+        for (int row = from; row <= to; ++row)
+            pixels[std::size_t(row) * stride + std::size_t(column)] = shade;
+        drawn = {from, to};
     }
-    painter->restore();
+    painter->drawImage(frame.plotArea.topLeft(), m_spans);
 }

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QGraphicsItem>
-#include <QPen>
+#include <QImage>
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 class PointLayer;
 
@@ -31,8 +33,12 @@ public:
 
 private:
     void paintEach(QPainter *painter) const;
-    void paintColumns(QPainter *painter) const;
+    void paintColumns(QPainter *painter);
 
     PointLayer *m_points;
     std::function<double(double)> m_predict;
+    // The spans of the columns, drawn into an image of the raster's size; a frame rewrites
+    // only the columns whose span changed.
+    QImage m_spans;
+    std::vector<std::pair<int, int>> m_drawn; // per column: the rows drawn, from and to
 };
