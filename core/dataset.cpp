@@ -13,6 +13,7 @@ Dataset::Dataset(std::vector<double> xs, std::vector<double> ys)
     , m_ys(std::move(ys))
 {
     Q_ASSERT(m_xs.size() == m_ys.size());
+    m_moments.reset(m_xs, m_ys);
 }
 
 Dataset Dataset::lesson()
@@ -24,6 +25,7 @@ void Dataset::append(double x, double y)
 {
     m_xs.push_back(x);
     m_ys.push_back(y);
+    m_moments.update(m_xs, m_ys, size() - 1, size() - 1);
 }
 
 void Dataset::setPoint(std::size_t i, double x, double y)
@@ -31,6 +33,7 @@ void Dataset::setPoint(std::size_t i, double x, double y)
     Q_ASSERT(i < size());
     m_xs[i] = x;
     m_ys[i] = y;
+    m_moments.update(m_xs, m_ys, i, i);
 }
 
 void Dataset::remove(std::size_t i)
@@ -38,6 +41,7 @@ void Dataset::remove(std::size_t i)
     Q_ASSERT(i < size());
     m_xs.erase(m_xs.begin() + std::ptrdiff_t(i));
     m_ys.erase(m_ys.begin() + std::ptrdiff_t(i));
+    m_moments.update(m_xs, m_ys, i, size());
 }
 
 Dataset::Spread Dataset::xSpread() const

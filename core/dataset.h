@@ -1,5 +1,7 @@
 #pragma once
 
+#include "blockedmoments.h"
+
 #include <QMetaType>
 
 #include <cstddef>
@@ -41,11 +43,16 @@ public:
     };
     Spread xSpread() const;
 
-    bool operator==(const Dataset &other) const = default;
+    // The points' moments (means, centred sums, largest values), kept up to date by every
+    // mutation at the cost of one block of points (see BlockedMoments).
+    const Moments &moments() const { return m_moments.total(); }
+
+    bool operator==(const Dataset &other) const { return m_xs == other.m_xs && m_ys == other.m_ys; }
 
 private:
     std::vector<double> m_xs;
     std::vector<double> m_ys;
+    BlockedMoments m_moments;
 };
 
 Q_DECLARE_METATYPE(Dataset)

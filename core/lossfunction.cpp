@@ -1,6 +1,7 @@
 #include "lossfunction.h"
 
 #include "dataset.h"
+#include "moments.h"
 #include "scaledarray.h"
 
 #include <Eigen/Core>
@@ -112,7 +113,135 @@ ScaledArray pointSlopes(const Objective &objective, const ScaledArray &r,
     return ScaledArray(split.inside.select(clamped, bound), eSlope);
 }
 
+bool isEveryday(double value)
+{
+    return value == 0.0 || std::abs(ScaledArray::exponentOf(value)) <= 400;
+}
+
+// The sums of one pass over the points: Σℓ(rᵢ), Σψ(rᵢ), Σψ(rᵢ)·xᵢ and the largest |rᵢ|.
+struct PointSums
+{
+    double loss = 0.0;
+    double slope = 0.0;
+    double slopeX = 0.0;
+    double largestResidual = 0.0;
+};
+
+// The pass itself, for one loss. Each point's ℓ and ψ are formed as in pointLosses() and
+// pointSlopes() with no scaling; the lanes of `omp simd` only change the order of the sums.
+template<typename PerPoint>
+[[gnu::always_inline]] inline PointSums sumOver(const double *xs, const double *ys, std::size_t n,
+                                                double w, double b, PerPoint perPoint)
+{
+    double loss = 0.0;
+    double slope = 0.0;
+    double slopeX = 0.0;
+    double largest = 0.0;
+#pragma omp simd reduction(+ : loss, slope, slopeX) reduction(max : largest)
+    for (std::size_t i = 0; i < n; ++i) {
+        const double r = w * xs[i] + b - ys[i];
+        double pointLoss;
+        double psi;
+        perPoint(r, pointLoss, psi);
+        loss += pointLoss;
+        slope += psi;
+        slopeX += psi * xs[i];
+        largest = std::max(largest, std::fabs(r));
+    }
+    return {loss, slope, slopeX, largest};
+}
+
+// Compiled for AVX2 as well where the compiler can, and chosen at load time by the CPU.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_THREAD__)
+#define LOSSLAB_VECTOR_CLONES [[gnu::target_clones("avx2", "default")]]
+#else
+#define LOSSLAB_VECTOR_CLONES
+#endif
+
+LOSSLAB_VECTOR_CLONES PointSums fusedSums(const double *xs, const double *ys, std::size_t n,
+                                          LossKind kind, double w, double b, double delta)
+{
+    switch (kind) {
+    case LossKind::Mse:
+        return sumOver(xs, ys, n, w, b, [](double r, double &loss, double &psi) {
+            loss = r * r;
+            psi = 2.0 * r;
+        });
+    case LossKind::Mae:
+        return sumOver(xs, ys, n, w, b, [](double r, double &loss, double &psi) {
+            loss = std::fabs(r);
+            psi = r > 0.0 ? 1.0 : (r < 0.0 ? -1.0 : 0.0);
+        });
+    case LossKind::Huber:
+        break;
+    }
+    return sumOver(xs, ys, n, w, b, [delta](double r, double &loss, double &psi) {
+        const double a = std::fabs(r);
+        const bool inside = a < delta;
+        loss = inside ? 0.5 * r * r : delta * (a - 0.5 * delta);
+        psi = inside ? r : std::copysign(delta, r);
+    });
+}
+
+// The fused pass, taken when nothing in it can overflow or underflow: everyday data, w, b
+// and δ, and everyday residuals (as ScaledArray would leave them unscaled). Empty otherwise.
+std::optional<Evaluation> fusedEvaluation(const Dataset &data, const Objective &objective, double w,
+                                          double b)
+{
+    if (!data.moments().isEveryday() || !isEveryday(w) || !isEveryday(b)
+        || !isEveryday(objective.delta))
+        return std::nullopt;
+    const PointSums sums = fusedSums(data.xs().data(), data.ys().data(), data.size(),
+                                     objective.loss, w, b, objective.delta);
+    if (!std::isfinite(sums.largestResidual) || !isEveryday(sums.largestResidual))
+        return std::nullopt;
+    const double n = double(data.size());
+    return Evaluation {sums.loss / n, sums.slopeX / n, sums.slope / n};
+}
+
+// The MSE from the moments: with x̃, ỹ the centred values, β = Σx̃ỹ/Σx̃² and m = w·x̄ + b − ȳ
+// the mean residual, mean(r²) = (Σx̃²/n)·(w − β)² + (Σỹ² − β·Σx̃ỹ)/n + m², a sum of terms that
+// are never negative, so none cancels another. dMSE/dw = 2·((w·Σx̃² − Σx̃ỹ)/n + m·x̄) and
+// dMSE/db = 2·m. Empty when a result overflows on the way.
+std::optional<Evaluation> momentsEvaluation(const Moments &m, double w, double b)
+{
+    if (!isEveryday(w) || !isEveryday(b))
+        return std::nullopt;
+    const double n = m.count;
+    const double mismatch = w * m.meanX + b - m.meanY;
+    double spread = m.cyy / n;
+    if (m.cxx > 0.0) {
+        const double beta = m.cxy / m.cxx;
+        const double apart = std::sqrt(m.cxx / n) * (w - beta);
+        spread = apart * apart + std::max(0.0, m.cyy - beta * m.cxy) / n;
+    }
+    Evaluation result;
+    result.loss = spread + mismatch * mismatch;
+    result.gradW = 2.0 * ((w * m.cxx - m.cxy) / n + mismatch * m.meanX);
+    result.gradB = 2.0 * mismatch;
+    if (!std::isfinite(result.loss) || !std::isfinite(result.gradW))
+        return std::nullopt;
+    return result;
+}
+
+// The fast roads, or empty when the scaled computation must be made.
+std::optional<Evaluation> quickEvaluation(const Dataset &data, const Objective &objective, double w,
+                                          double b)
+{
+    if (objective.loss == LossKind::Mse) {
+        if (const Moments *moments = LossFunction::summary(data))
+            return momentsEvaluation(*moments, w, b);
+    }
+    return fusedEvaluation(data, objective, w, b);
+}
+
 } // namespace
+
+const Moments *LossFunction::summary(const Dataset &data)
+{
+    const Moments &moments = data.moments();
+    return data.size() >= summaryThreshold && moments.isEveryday() ? &moments : nullptr;
+}
 
 Evaluation LossFunction::evaluate(const Dataset &data, const Objective &objective, double w,
                                   double b)
@@ -121,6 +250,10 @@ Evaluation LossFunction::evaluate(const Dataset &data, const Objective &objectiv
         return {};
     const auto x = column(data.xs());
     const double bias = objective.hasBias() ? b : 0.0;
+    if (const auto quick = quickEvaluation(data, objective, w, bias)) {
+        // + 0.0 turns a -0 (every x = 0, say) into 0, which prints as "0".
+        return {quick->loss, quick->gradW + 0.0, objective.hasBias() ? quick->gradB + 0.0 : 0.0};
+    }
     const ScaledArray r = residuals(x, column(data.ys()), w, bias);
     const auto huber = huberSplit(objective, r);
     const ScaledArray slopes = pointSlopes(objective, r, huber);
@@ -138,6 +271,8 @@ double LossFunction::loss(const Dataset &data, const Objective &objective, doubl
     if (data.isEmpty())
         return 0.0;
     const double bias = objective.hasBias() ? b : 0.0;
+    if (const auto quick = quickEvaluation(data, objective, w, bias))
+        return quick->loss;
     const ScaledArray r = residuals(column(data.xs()), column(data.ys()), w, bias);
     return pointLosses(objective, r, huberSplit(objective, r)).mean();
 }

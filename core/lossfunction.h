@@ -4,9 +4,12 @@
 
 #include <QPointF>
 
+#include <cstddef>
+
 #include <vector>
 
 class Dataset;
+struct Moments;
 
 // The loss and its gradient with respect to the model's parameters at one point (w, b).
 struct Evaluation
@@ -29,9 +32,20 @@ struct Evaluation
 // give the true loss and gradient whenever those are doubles. A loss or gradient whose true
 // magnitude is beyond DBL_MAX comes out as ±inf, which means "too large to represent" (callers
 // say so in words); one below the smallest double comes out as 0. Never NaN.
+//
+// Everyday data (see Moments::isEveryday) take faster roads with the same definitions: one
+// fused pass over the points, and for the MSE of summaryThreshold points or more, constant
+// time from the data's moments (mean and spread of x and y), which Dataset keeps up to date.
 class LossFunction
 {
 public:
+    // From this many points on, the MSE comes from the moments, not from the points.
+    static constexpr std::size_t summaryThreshold = 4096;
+
+    // The data's moments when the MSE and its optimum are taken from them: for everyday data
+    // of summaryThreshold points or more; null otherwise.
+    static const Moments *summary(const Dataset &data);
+
     static Evaluation evaluate(const Dataset &data, const Objective &objective, double w,
                                double b = 0.0);
     static double loss(const Dataset &data, const Objective &objective, double w, double b = 0.0);
