@@ -42,7 +42,7 @@ void PointLayer::invalidate()
 void PointLayer::movePoint(const QPointF &from, const QPointF &to)
 {
     update();
-    if (m_stale || isExact())
+    if (m_stale)
         return;
     const QRect before = m_raster.remove(rasterPosition(positionOf(from)));
     const QRect after = m_raster.add(rasterPosition(positionOf(to)));
@@ -55,11 +55,6 @@ void PointLayer::refresh()
     if (!m_stale)
         return;
     m_stale = false;
-    if (isExact()) {
-        m_raster.reset(QSize(), 0.0);
-        m_markers = QImage();
-        return;
-    }
 
     // One pass over the points, one multiply-add per coordinate.
     const QRectF &plot = m_frame.plotArea;
@@ -70,6 +65,10 @@ void PointLayer::refresh()
     const std::vector<double> &ys = m_data->ys();
     for (std::size_t i = 0; i < xs.size(); ++i)
         m_raster.add(rasterPosition(positionOf(QPointF(xs[i], ys[i]))));
+    if (isExact()) {
+        m_markers = QImage();
+        return;
+    }
 
     if (m_markers.size() != m_raster.imageSize()) {
         m_markers = QImage(m_raster.imageSize(), QImage::Format_ARGB32_Premultiplied);

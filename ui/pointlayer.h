@@ -7,11 +7,12 @@
 #include <QGraphicsItem>
 #include <QImage>
 
-// The data editor's points, drawn in its chart's scene in place of a scatter series. Up to
-// exactLimit points are drawn one by one as antialiased circles where they are; beyond that
-// they are counted on a PointRaster of the plot's device pixels and drawn from a cached image
-// of its markers, which a moved point updates only around its old and new pixel. A marker is
-// shown for a point inside the plot area only, as Qt Charts does.
+// The data editor's points, drawn in its chart's scene in place of a scatter series. They are
+// counted on a PointRaster of the plot's device pixels (whose columns the residuals use).
+// Up to exactLimit points are drawn one by one as antialiased circles where they are; beyond
+// that, from a cached image of the raster's markers, which a moved point updates only around
+// its old and new pixel. A marker is shown for a point inside the plot area only, as Qt
+// Charts does.
 class PointLayer : public QGraphicsItem
 {
 public:

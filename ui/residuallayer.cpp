@@ -32,7 +32,7 @@ void ResidualLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     if (!m_predict)
         return;
     m_points->refresh();
-    if (m_points->isExact())
+    if (m_points->dataset().size() <= std::size_t(crowded))
         paintEach(painter);
     else
         paintColumns(painter);
@@ -58,15 +58,9 @@ void ResidualLayer::paintEach(QPainter *painter) const
         path.moveTo(point.x(), top);
         path.lineTo(point.x(), bottom);
     }
-    QPen pen = ChartStyle::residualPen();
-    QColor color = pen.color();
-    const bool crowd = data.size() > std::size_t(crowded);
-    color.setAlphaF(crowd ? 0.35f : 1.0f);
-    pen.setColor(color);
-    pen.setWidthF(crowd ? 1.0 : pen.widthF());
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(pen);
+    painter->setPen(ChartStyle::residualPen());
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path);
     painter->restore();

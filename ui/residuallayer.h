@@ -10,10 +10,11 @@
 class PointLayer;
 
 // Each point's residual, the vertical segment from the point to the line, clipped to the plot
-// area. For the few points a PointLayer draws one by one each segment is drawn (dashed for the
-// lesson's handful); for more, the segments of one pixel column run from the line to the
-// column's farthest point, so they are drawn as one span per column, from the raster's column
-// extents: a frame costs the columns, not the points.
+// area. Up to `crowded` points each segment is drawn, dashed. Beyond, side by side they would
+// become a solid wall, so they are drawn faint and one device pixel wide; and as the segments
+// of one pixel column all run to the line, together they cover the line and the column's
+// farthest points: one span per column, from the PointLayer raster's column extents, so that
+// a frame costs the columns, not the points.
 class ResidualLayer : public QGraphicsItem
 {
 public:
@@ -27,8 +28,7 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
                QWidget *widget = nullptr) override;
 
-    // Many residuals side by side become a solid wall: beyond this many they are drawn
-    // fainter and thinner.
+    // Beyond this many points the residuals are faint spans per pixel column.
     static constexpr int crowded = 40;
 
 private:
