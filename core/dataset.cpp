@@ -56,5 +56,5 @@ Dataset::Spread Dataset::xSpread() const
 
 bool Dataset::allXZero() const
 {
-    return std::all_of(m_xs.begin(), m_xs.end(), [](double x) { return x == 0.0; });
+    return moments().maxAbsX == 0.0;
 }

@@ -21,6 +21,9 @@ struct LossValue
 // MSE(w) = (1/n)·Σ (w·xᵢ − yᵢ)² and dMSE/dw = (2/n)·Σ xᵢ·(w·xᵢ − yᵢ). Residuals are formed
 // per point, so no precision is lost by expanding the square. An empty dataset has loss and
 // gradient 0 by definition.
+//
+// For large everyday data the optimum, the line and the learning-rate limit come from the
+// moments Dataset keeps (see LossFunction::summary), in constant time.
 class MseLoss
 {
 public:
@@ -32,6 +35,9 @@ public:
     // where every w gives the same loss. The sums are scaled (see ScaledArray), so data whose
     // squares overflow or underflow still give w*; ±inf when w* itself is beyond DBL_MAX.
     static std::optional<double> optimum(const Dataset &data);
+    // The minimiser along the slice of y = w·x + b at a fixed b: w = Σx(y − b) / Σx²; empty
+    // when every x is 0.
+    static std::optional<double> sliceOptimum(const Dataset &data, double b);
 
     // Gradient descent on this loss converges for 0 < lr < 1/mean(x²) and diverges above it;
     // empty when every x is 0 (the gradient is always 0 and no rate diverges). +inf when the

@@ -2,6 +2,7 @@
 #include "dataset.h"
 #include "lossfunction.h"
 #include "moments.h"
+#include "mseloss.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void largeDataMatchPointByPoint_data();
     void largeDataMatchPointByPoint();
     void largeExtremeDataFallBack();
+    void largeDataOptima();
 };
 
 namespace {
@@ -238,6 +240,51 @@ void TestMoments::largeExtremeDataFallBack()
     QVERIFY(near(value.loss, 2e200, 2e200, 1e-13));
     QVERIFY(near(value.gradW, -1e200, 1e200, 1e-13));
     QCOMPARE(LossFunction::loss(huge, Objective(), 1.0), qInf());
+}
+
+void TestMoments::largeDataOptima()
+{
+    // The least-squares solutions, by the normal equations in long double: w* = Σxy/Σx²
+    // through the origin; slope Σx̃ỹ/Σx̃² and b = ȳ − slope·x̄ for the line; at a fixed b,
+    // w = Σx(y − b)/Σx²; the rate limits 1/mean(x²) and 1/λ with λ the largest eigenvalue
+    // of [[mean(x²), mean(x)], [mean(x), 1]]. Relative 1e-11.
+    const Dataset data = offsetLine(8000);
+    QVERIFY(LossFunction::summary(data));
+    long double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        sx += data.x(i);
+        sy += data.y(i);
+        sxx += (long double)data.x(i) * data.x(i);
+        sxy += (long double)data.x(i) * data.y(i);
+    }
+    const long double n = data.size();
+    const long double slope = (sxy - sx * sy / n) / (sxx - sx * sx / n);
+    const long double bias = (sy - slope * sx) / n;
+    const long double a = sxx / n;
+    const long double c = sx / n;
+    const long double lambda = (a + 1) / 2 + std::sqrt((a - 1) * (a - 1) / 4 + c * c);
+
+    const auto fit = MseLoss::lineOptimum(data);
+    QVERIFY(fit && fit->unique);
+    QVERIFY(near(fit->w, double(slope), 0.5, 1e-11));
+    QVERIFY(near(fit->b, double(bias), 300.0, 1e-11));
+    QVERIFY(near(*MseLoss::optimum(data), double(sxy / sxx), double(sxy / sxx), 1e-11));
+    const double sliceAtB = double((sxy - 40 * sx) / sxx);
+    QVERIFY(near(*MseLoss::sliceOptimum(data, 40.0), sliceAtB, sliceAtB, 1e-11));
+    QVERIFY(near(*MseLoss::stableLearningRateLimit(data), double(1 / a), double(1 / a), 1e-11));
+    QVERIFY(near(*MseLoss::stableLearningRateLimit(data, ModelKind::Line), double(1 / lambda),
+                 double(1 / lambda), 1e-11));
+
+    // Every x equal (x = 4, y around 9): no unique line; the shortest optimal (w, b) is
+    // ȳ·(4, 1)/17, as for small data.
+    std::vector<double> ys(5000);
+    for (std::size_t i = 0; i < ys.size(); ++i)
+        ys[i] = 9.0 + (i % 2 == 0 ? 0.5 : -0.5);
+    const Dataset flat(std::vector<double>(5000, 4.0), ys);
+    const auto shortest = MseLoss::lineOptimum(flat);
+    QVERIFY(shortest && !shortest->unique);
+    QVERIFY(near(shortest->w, 9.0 * 4.0 / 17.0, 1.0, 1e-14));
+    QVERIFY(near(shortest->b, 9.0 / 17.0, 1.0, 1e-14));
 }
 
 QTEST_GUILESS_MAIN(TestMoments)

@@ -29,13 +29,6 @@ QString lossTitle(LossKind kind)
     return LossCurveView::tr("mean squared error");
 }
 
-std::vector<double> shifted(std::vector<double> values, double by)
-{
-    for (double &value : values)
-        value -= by;
-    return values;
-}
-
 } // namespace
 
 LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
@@ -235,9 +228,8 @@ void LossCurveView::updateCurve()
     ChartStyle::fitFromZero(m_axisLoss, top > 0.0 ? top * 1.05 : 1.0);
 
     // The exact optimum along the slice, where the MSE has one: w* = Σx(y − b) / Σx².
-    const auto optimum = objective.loss == LossKind::Mse
-        ? MseLoss::optimum(Dataset(data.xs(), shifted(data.ys(), b)))
-        : std::nullopt;
+    const auto optimum =
+        objective.loss == LossKind::Mse ? MseLoss::sliceOptimum(data, b) : std::nullopt;
     if (optimum && std::isfinite(*optimum))
         m_optimum->replace({QPointF(*optimum, LossFunction::loss(data, objective, *optimum, b))});
     else
