@@ -82,11 +82,7 @@ std::optional<CommandOptions> commandOptions(const QString &command, const QStri
 int runGrid(const QStringList &arguments, std::ostream &out, std::ostream &err)
 {
     const QString command = QStringLiteral("grid");
-    const auto options =
-        commandOptions(command, arguments,
-                       {QStringLiteral("data"), QStringLiteral("x"), QStringLiteral("y"),
-                        QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("step")},
-                       err);
+    const auto options = commandOptions(command, arguments, CommandLine::optionNames(command), err);
     if (!options)
         return CommandLine::exitUsage;
 
@@ -205,18 +201,8 @@ const char *signalName(int signalNumber)
 int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
 {
     const QString command = QStringLiteral("train");
-    const auto options = commandOptions(
-        command, arguments, {QStringLiteral("data"),      QStringLiteral("x"),
-                             QStringLiteral("y"),         QStringLiteral("model"),
-                             QStringLiteral("loss"),      QStringLiteral("delta"),
-                             QStringLiteral("optimizer"), QStringLiteral("lr"),
-                             QStringLiteral("steps"),     QStringLiteral("w0"),
-                             QStringLiteral("b0"),        QStringLiteral("tol"),
-                             QStringLiteral("momentum"),  QStringLiteral("dampening"),
-                             QStringLiteral("alpha"),     QStringLiteral("beta1"),
-                             QStringLiteral("beta2"),     QStringLiteral("eps"),
-                             QStringLiteral("lr-decay"),  QStringLiteral("initial-accumulator")},
-        err, {QStringLiteral("centered"), QStringLiteral("amsgrad")});
+    const auto options = commandOptions(command, arguments, CommandLine::optionNames(command), err,
+                                        CommandLine::flagNames(command));
     if (!options)
         return CommandLine::exitUsage;
 
@@ -354,6 +340,41 @@ std::optional<WindowOptions> CommandLine::parseWindowOptions(const QStringList &
 QString CommandLine::version()
 {
     return QStringLiteral(LOSSLAB_VERSION);
+}
+
+QStringList CommandLine::optionNames(const QString &command)
+{
+    QStringList names = {QStringLiteral("data"), QStringLiteral("x"), QStringLiteral("y")};
+    if (command == QLatin1String("grid"))
+        return names
+            + QStringList {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("step")};
+    if (command != QLatin1String("train"))
+        return {};
+    return names
+        + QStringList {QStringLiteral("model"),
+                       QStringLiteral("loss"),
+                       QStringLiteral("delta"),
+                       QStringLiteral("optimizer"),
+                       QStringLiteral("lr"),
+                       QStringLiteral("steps"),
+                       QStringLiteral("w0"),
+                       QStringLiteral("b0"),
+                       QStringLiteral("tol"),
+                       QStringLiteral("momentum"),
+                       QStringLiteral("dampening"),
+                       QStringLiteral("alpha"),
+                       QStringLiteral("beta1"),
+                       QStringLiteral("beta2"),
+                       QStringLiteral("eps"),
+                       QStringLiteral("lr-decay"),
+                       QStringLiteral("initial-accumulator")};
+}
+
+QStringList CommandLine::flagNames(const QString &command)
+{
+    if (command != QLatin1String("train"))
+        return {};
+    return {QStringLiteral("centered"), QStringLiteral("amsgrad")};
 }
 
 QString CommandLine::usage()

@@ -39,6 +39,11 @@ public:
     static std::optional<WindowOptions> parseWindowOptions(const QStringList &arguments,
                                                            QString *error);
 
+    // The options (--name VALUE) and flags (--name) a command ("train", "grid") accepts, in
+    // the order of its usage; empty for an unknown command.
+    static QStringList optionNames(const QString &command);
+    static QStringList flagNames(const QString &command);
+
     static QString usage();
     // The program's version, "0.1.0".
     static QString version();

@@ -118,13 +118,20 @@ bool isEveryday(double value)
     return value == 0.0 || std::abs(ScaledArray::exponentOf(value)) <= 400;
 }
 
-// The sums of one pass over the points: Σℓ(rᵢ), Σψ(rᵢ), Σψ(rᵢ)·xᵢ and the largest |rᵢ|.
+// The sums of one pass over the points: Σℓ(rᵢ), Σψ(rᵢ), Σψ(rᵢ)·xᵢ and Σ|rᵢ|.
 struct PointSums
 {
     double loss = 0.0;
     double slope = 0.0;
     double slopeX = 0.0;
-    double largestResidual = 0.0;
+    double absResidual = 0.0;
+};
+
+// What one point contributes: its loss ℓ(r) and slope ψ(r).
+struct PointTerms
+{
+    double loss;
+    double slope;
 };
 
 // The pass itself, for one loss. Each point's ℓ and ψ are formed as in pointLosses() and
@@ -136,19 +143,17 @@ template<typename PerPoint>
     double loss = 0.0;
     double slope = 0.0;
     double slopeX = 0.0;
-    double largest = 0.0;
-#pragma omp simd reduction(+ : loss, slope, slopeX) reduction(max : largest)
+    double absResidual = 0.0;
+#pragma omp simd reduction(+ : loss, slope, slopeX, absResidual)
     for (std::size_t i = 0; i < n; ++i) {
         const double r = w * xs[i] + b - ys[i];
-        double pointLoss;
-        double psi;
-        perPoint(r, pointLoss, psi);
-        loss += pointLoss;
-        slope += psi;
-        slopeX += psi * xs[i];
-        largest = std::max(largest, std::fabs(r));
+        const PointTerms terms = perPoint(r);
+        loss += terms.loss;
+        slope += terms.slope;
+        slopeX += terms.slope * xs[i];
+        absResidual += std::fabs(r);
     }
-    return {loss, slope, slopeX, largest};
+    return {loss, slope, slopeX, absResidual};
 }
 
 // Compiled for AVX2 as well where the compiler can, and chosen at load time by the CPU.
@@ -163,39 +168,41 @@ LOSSLAB_VECTOR_CLONES PointSums fusedSums(const double *xs, const double *ys, st
 {
     switch (kind) {
     case LossKind::Mse:
-        return sumOver(xs, ys, n, w, b, [](double r, double &loss, double &psi) {
-            loss = r * r;
-            psi = 2.0 * r;
-        });
+        return sumOver(xs, ys, n, w, b, [](double r) { return PointTerms {r * r, 2.0 * r}; });
     case LossKind::Mae:
-        return sumOver(xs, ys, n, w, b, [](double r, double &loss, double &psi) {
-            loss = std::fabs(r);
-            psi = r > 0.0 ? 1.0 : (r < 0.0 ? -1.0 : 0.0);
+        // sign(r) as min(|r|·2^1200, 1) with the sign of r: every nonzero |r| times 2^1200 is
+        // at least 1 (or inf), and 0 stays 0. Branch-free, so the lanes stay full.
+        return sumOver(xs, ys, n, w, b, [](double r) {
+            const double a = std::fabs(r);
+            return PointTerms {a, std::copysign(std::min(a * 0x1p600 * 0x1p600, 1.0), r)};
         });
     case LossKind::Huber:
         break;
     }
-    return sumOver(xs, ys, n, w, b, [delta](double r, double &loss, double &psi) {
-        const double a = std::fabs(r);
-        const bool inside = a < delta;
-        loss = inside ? 0.5 * r * r : delta * (a - 0.5 * delta);
-        psi = inside ? r : std::copysign(delta, r);
+    // With c = r clamped to [−δ, δ]: ψ = c, and ℓ = c·(r − c/2), which is r²/2 inside and
+    // δ·(|r| − δ/2) beyond, rounded as those are. Branch-free, so the lanes stay full.
+    return sumOver(xs, ys, n, w, b, [delta](double r) {
+        const double c = std::min(std::max(r, -delta), delta);
+        return PointTerms {c * (r - 0.5 * c), c};
     });
 }
 
 // The fused pass, taken when nothing in it can overflow or underflow: everyday data, w, b
-// and δ, and everyday residuals (as ScaledArray would leave them unscaled). Empty otherwise.
+// and δ, and residuals that ScaledArray would leave unscaled: none beyond 2^400 (bounded by
+// |w|·max|x| + |b| + max|y| before the pass) and, unless all are 0, their mean magnitude at
+// least 2^-400 (so the largest is). Empty otherwise.
 std::optional<Evaluation> fusedEvaluation(const Dataset &data, const Objective &objective, double w,
                                           double b)
 {
-    if (!data.moments().isEveryday() || !isEveryday(w) || !isEveryday(b)
-        || !isEveryday(objective.delta))
+    const Moments &moments = data.moments();
+    const double residualBound = std::fabs(w) * moments.maxAbsX + std::fabs(b) + moments.maxAbsY;
+    if (!moments.isEveryday() || !isEveryday(objective.delta) || !(residualBound <= 0x1p400))
         return std::nullopt;
     const PointSums sums = fusedSums(data.xs().data(), data.ys().data(), data.size(),
                                      objective.loss, w, b, objective.delta);
-    if (!std::isfinite(sums.largestResidual) || !isEveryday(sums.largestResidual))
-        return std::nullopt;
     const double n = double(data.size());
+    if (sums.absResidual != 0.0 && !(sums.absResidual / n >= 0x1p-400))
+        return std::nullopt;
     return Evaluation {sums.loss / n, sums.slopeX / n, sums.slope / n};
 }
 
@@ -281,15 +288,21 @@ std::vector<QPointF> LossFunction::curve(const Dataset &data, const Objective &o
                                          double from, double to, int samples)
 {
     std::vector<QPointF> points;
-    if (samples < 2)
-        return points;
-    points.reserve(std::size_t(samples));
-    const double step = (to - from) / double(samples - 1);
-    for (int i = 0; i < samples; ++i) {
-        const double w = i == samples - 1 ? to : from + double(i) * step;
+    for (const double w : evenlySpaced(from, to, samples))
         points.emplace_back(w, loss(data, objective, w, b));
-    }
     return points;
+}
+
+std::vector<double> LossFunction::evenlySpaced(double from, double to, int samples)
+{
+    std::vector<double> values;
+    if (samples < 2)
+        return values;
+    values.reserve(std::size_t(samples));
+    const double step = (to - from) / double(samples - 1);
+    for (int i = 0; i < samples; ++i)
+        values.push_back(i == samples - 1 ? to : from + double(i) * step);
+    return values;
 }
 
 double LossFunction::pointLoss(const Objective &objective, double residual)

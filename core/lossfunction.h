@@ -55,6 +55,9 @@ public:
     static std::vector<QPointF> curve(const Dataset &data, const Objective &objective, double b,
                                       double from, double to, int samples);
 
+    // `samples` evenly spaced values from `from` to `to`, both included (the last is `to`
+    // exactly): where curve() samples w.
+    static std::vector<double> evenlySpaced(double from, double to, int samples);
     // The loss of one point with residual `residual`.
     static double pointLoss(const Objective &objective, double residual);
 };

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void closingWhileTrainingStopsCleanly();
     void switchingModelLossAndOptimizer();
     void lossSurface();
+    void largeDataSampledOffTheWindowThread();
     void standardizedXFitsInOriginalUnits();
     void raceFromTheWindow();
     void extremeValuesAreShownInWords();
@@ -429,6 +430,48 @@ void TestMainWindow::lossSurface()
     // Clicked before the first step, the point became the start of the run.
     QCOMPARE(trail.front().w, clicked.x());
     QCOMPARE(trail.front().b, clicked.y());
+}
+
+void TestMainWindow::largeDataSampledOffTheWindowThread()
+{
+    // 20000 points with MAE: the curve and the map are sampled on a thread of their own, and
+    // once they arrive every sample is the loss at its parameters, before and after a drag.
+    std::vector<double> xs(20000);
+    std::vector<double> ys(xs.size());
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        xs[i] = double(i % 1000) / 100.0;
+        ys[i] = 2.0 * xs[i] + 1.0 + double(i % 7) / 7.0;
+    }
+    m_window->setDataset(Dataset(xs, ys), QStringLiteral("large"));
+    ModelPanel *panel = m_window->modelPanel();
+    panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Line)));
+    panel->lossBox()->setCurrentIndex(panel->lossBox()->findData(int(LossKind::Mae)));
+    const Objective mae {ModelKind::Line, LossKind::Mae, 1.0};
+    LossSurfaceView *surface = m_window->surface();
+    QTRY_VERIFY(surface->isVisible());
+
+    const auto sampledRight = [&] {
+        const Dataset &data = m_window->model()->dataset();
+        const QLineSeries *curve = m_window->lossCurve()->curve();
+        if (curve->count() != LossCurveView::samples)
+            return false;
+        const double b = m_window->model()->b();
+        for (int i = 0; i < curve->count(); i += 50) {
+            const QPointF p = curve->at(i);
+            if (p.y() != LossFunction::loss(data, mae, p.x(), b))
+                return false;
+        }
+        for (int column = 0; column < surface->columns(); column += 31) {
+            const QPointF p = surface->parametersAt(column, surface->rows() / 3);
+            if (surface->sampledLoss(column, surface->rows() / 3)
+                != LossFunction::loss(data, mae, p.x(), p.y()))
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sampledRight(), 20000);
+    m_window->model()->setPoint(0, 5.0, 500.0);
+    QTRY_VERIFY_WITH_TIMEOUT(sampledRight(), 20000);
 }
 
 void TestMainWindow::standardizedXFitsInOriginalUnits()

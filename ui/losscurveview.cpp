@@ -3,6 +3,7 @@
 #include "chartstyle.h"
 #include "datasetmodel.h"
 #include "lossfunction.h"
+#include "losssampler.h"
 #include "mseloss.h"
 #include "numberformat.h"
 
@@ -41,6 +42,7 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     , m_optimum(new QScatterSeries(this))
     , m_marker(new QScatterSeries(this))
     , m_tangent(new QLineSeries(this))
+    , m_sampler(new LossSampler(this))
 {
     QChart *chart = ChartStyle::install(this);
     setRenderHint(QPainter::Antialiasing);
@@ -116,6 +118,7 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     setToolTip(tr("The loss against w (faint: each point's own loss; dashed: the tangent at w)"));
 
     connect(model, &DatasetModel::pointsChanged, this, &LossCurveView::updateCurve);
+    connect(m_sampler, &LossSampler::sampled, this, &LossCurveView::showSampledCurve);
     // The curve is the slice through the current b, so a new b redraws it; a new w only
     // moves the marker.
     connect(model, &DatasetModel::parametersChanged, this, [this] {
@@ -203,29 +206,16 @@ void LossCurveView::updateCurve()
     const Objective &objective = m_model->objective();
     const double b = m_model->b();
 
-    // The slice of the loss through the current b. Only finite values reach the chart; the
-    // loss axis runs from 0 to the curve's top.
-    QList<QPointF> points;
-    points.reserve(samples);
-    double top = 0.0;
-    bool tooLarge = false;
-    for (const QPointF &point :
-         LossFunction::curve(data, objective, b, m_range.minimum, m_range.maximum, samples)) {
-        if (!std::isfinite(point.y())) {
-            tooLarge = true;
-            continue;
-        }
-        points.append(point);
-        top = std::max(top, point.y());
+    // The slice of the loss through the current b.
+    std::vector<double> ws = LossFunction::evenlySpaced(m_range.minimum, m_range.maximum, samples);
+    if (LossSampler::isCheap(data, objective, ws.size())) {
+        m_sampler->cancel();
+        showCurve(ws, LossSampler::sample(data, objective, ws, {b}), b);
+    } else {
+        m_sampler->request(data, objective, std::move(ws), {b});
     }
-    m_curve->replace(points);
     updatePointCurves();
-    QString name = objective.hasBias() ? tr("loss at b = %1").arg(b, 0, 'g', 4) : tr("loss");
-    if (tooLarge)
-        name += tr(" (missing where too large to represent)");
-    m_curve->setName(name);
     m_axisLoss->setTitleText(lossTitle(objective.loss));
-    ChartStyle::fitFromZero(m_axisLoss, top > 0.0 ? top * 1.05 : 1.0);
 
     // The exact optimum along the slice, where the MSE has one: w* = Σx(y − b) / Σx².
     const auto optimum =
@@ -235,6 +225,37 @@ void LossCurveView::updateCurve()
     else
         m_optimum->clear();
     updateMarker();
+}
+
+void LossCurveView::showCurve(const std::vector<double> &ws, const std::vector<double> &losses,
+                              double b)
+{
+    // Only finite values reach the chart; the loss axis runs from 0 to the curve's top.
+    QList<QPointF> points;
+    points.reserve(qsizetype(ws.size()));
+    double top = 0.0;
+    bool tooLarge = false;
+    for (std::size_t i = 0; i < ws.size() && i < losses.size(); ++i) {
+        if (!std::isfinite(losses[i])) {
+            tooLarge = true;
+            continue;
+        }
+        points.append(QPointF(ws[i], losses[i]));
+        top = std::max(top, losses[i]);
+    }
+    m_curve->replace(points);
+    const Objective &objective = m_model->objective();
+    QString name = objective.hasBias() ? tr("loss at b = %1").arg(b, 0, 'g', 4) : tr("loss");
+    if (tooLarge)
+        name += tr(" (missing where too large to represent)");
+    m_curve->setName(name);
+    ChartStyle::fitFromZero(m_axisLoss, top > 0.0 ? top * 1.05 : 1.0);
+}
+
+void LossCurveView::showSampledCurve()
+{
+    if (const auto grid = m_sampler->takeResult())
+        showCurve(grid->ws, grid->losses, grid->bs.front());
 }
 
 void LossCurveView::updatePointCurves()

@@ -11,13 +11,15 @@
 
 class Dataset;
 class DatasetModel;
+class LossSampler;
 class QLineSeries;
 class QScatterSeries;
 class QValueAxis;
 
 // The loss against w over the parameter range: the U-shaped curve, the current w, the exact
 // optimum w*, the gradient-descent trail and the points of a grid search. The curve is
-// recomputed whenever the data change, so it reshapes while a point is dragged.
+// recomputed whenever the data change, so it reshapes while a point is dragged (for large data
+// with MAE or Huber, on a thread of its own: it follows as fast as it can be sampled).
 class LossCurveView : public QChartView
 {
     Q_OBJECT
@@ -46,6 +48,8 @@ public:
 
 private:
     void updateCurve();
+    void showCurve(const std::vector<double> &ws, const std::vector<double> &losses, double b);
+    void showSampledCurve();
     void updateMarker();
     void updatePointCurves();
 
@@ -61,4 +65,7 @@ private:
     QLineSeries *m_tangent;
     QList<QLineSeries *> m_pointCurves;
     double m_sliceB = 0.0;
+    // Samples the curve off the window's thread where that takes more than a moment (large
+    // data with a loss other than the MSE).
+    LossSampler *m_sampler;
 };

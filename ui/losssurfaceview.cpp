@@ -3,6 +3,7 @@
 #include "chartstyle.h"
 #include "datasetmodel.h"
 #include "lossfunction.h"
+#include "losssampler.h"
 #include "mseloss.h"
 
 #include <QMouseEvent>
@@ -42,12 +43,14 @@ QColor rampColor(double t)
 LossSurfaceView::LossSurfaceView(DatasetModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
+    , m_sampler(new LossSampler(this))
 {
     setMinimumSize(240, 180);
     setToolTip(tr("Click to move (w, b) there; before training starts, that is the start"));
     setAccessibleName(tr("loss surface"));
     connect(model, &DatasetModel::pointsChanged, this, &LossSurfaceView::resample);
     connect(model, &DatasetModel::objectiveChanged, this, &LossSurfaceView::resample);
+    connect(m_sampler, &LossSampler::sampled, this, &LossSurfaceView::showSampledValues);
     connect(model, &DatasetModel::parametersChanged, this, qOverload<>(&QWidget::update));
 }
 
@@ -122,18 +125,35 @@ void LossSurfaceView::resample()
     const Dataset &data = m_model->trainingData();
     Objective objective = m_model->objective();
     objective.model = ModelKind::Line;
-    m_values.assign(std::size_t(m_rows) * std::size_t(m_columns), 0.0);
+    std::vector<double> ws;
+    std::vector<double> bs;
+    for (int column = 0; column < m_columns; ++column)
+        ws.push_back(parametersAt(column, 0).x());
+    for (int row = 0; row < m_rows; ++row)
+        bs.push_back(parametersAt(0, row).y());
+    if (LossSampler::isCheap(data, objective, ws.size() * bs.size())) {
+        m_sampler->cancel();
+        showValues(LossSampler::sample(data, objective, ws, bs));
+    } else {
+        m_sampler->request(data, objective, std::move(ws), std::move(bs));
+    }
+}
+
+void LossSurfaceView::showSampledValues()
+{
+    if (auto grid = m_sampler->takeResult())
+        showValues(std::move(grid->losses));
+}
+
+void LossSurfaceView::showValues(std::vector<double> values)
+{
+    m_values = std::move(values);
     double low = qInf();
     double high = -qInf();
-    for (int row = 0; row < m_rows; ++row) {
-        for (int column = 0; column < m_columns; ++column) {
-            const QPointF p = parametersAt(column, row);
-            const double loss = LossFunction::loss(data, objective, p.x(), p.y());
-            m_values[std::size_t(row) * std::size_t(m_columns) + std::size_t(column)] = loss;
-            if (std::isfinite(loss)) {
-                low = std::min(low, loss);
-                high = std::max(high, loss);
-            }
+    for (const double loss : m_values) {
+        if (std::isfinite(loss)) {
+            low = std::min(low, loss);
+            high = std::max(high, loss);
         }
     }
 

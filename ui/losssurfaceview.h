@@ -9,11 +9,13 @@
 #include <vector>
 
 class DatasetModel;
+class LossSampler;
 
 // The loss of y = w·x + b over a grid of (w, b) as a heat map with contour lines, the current
 // (w, b), the optimum and the training trajectory. Clicking the map moves the parameters
 // there (before training starts, that is the starting point). It is recomputed whenever the
-// data, the loss or the ranges change, so it follows a dragged point live.
+// data, the loss or the ranges change, so it follows a dragged point live (for large data with
+// MAE or Huber, on a thread of its own, as fast as it can be sampled).
 class LossSurfaceView : public QWidget
 {
     Q_OBJECT
@@ -48,6 +50,8 @@ protected:
 
 private:
     void resample();
+    void showSampledValues();
+    void showValues(std::vector<double> values);
     QRectF plotRect() const;
     QList<QLineF> contourSegments(double level) const;
 
@@ -61,4 +65,6 @@ private:
     QImage m_image;
     bool m_stale = true;
     std::vector<RacerTrail> m_trails;
+    // Samples the map off the window's thread where that takes more than a moment.
+    LossSampler *m_sampler;
 };

@@ -17,22 +17,11 @@
 
 namespace {
 
+// Every option name of every command.
 const QStringList &trainOptions()
 {
-    static const QStringList names = {
-        QStringLiteral("data"),      QStringLiteral("x"),
-        QStringLiteral("y"),         QStringLiteral("model"),
-        QStringLiteral("loss"),      QStringLiteral("delta"),
-        QStringLiteral("optimizer"), QStringLiteral("lr"),
-        QStringLiteral("steps"),     QStringLiteral("w0"),
-        QStringLiteral("b0"),        QStringLiteral("tol"),
-        QStringLiteral("momentum"),  QStringLiteral("dampening"),
-        QStringLiteral("alpha"),     QStringLiteral("beta1"),
-        QStringLiteral("beta2"),     QStringLiteral("eps"),
-        QStringLiteral("lr-decay"),  QStringLiteral("initial-accumulator"),
-        QStringLiteral("from"),      QStringLiteral("to"),
-        QStringLiteral("step"),
-    };
+    static const QStringList names = CommandLine::optionNames(QStringLiteral("train"))
+        + QStringList {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("step")};
     return names;
 }
 
@@ -40,8 +29,8 @@ const QStringList &trainOptions()
 void readEveryOption(const QStringList &arguments)
 {
     QString error;
-    const auto options = CommandOptions::parse(
-        arguments, trainOptions(), &error, {QStringLiteral("centered"), QStringLiteral("amsgrad")});
+    const auto options = CommandOptions::parse(arguments, trainOptions(), &error,
+                                               CommandLine::flagNames(QStringLiteral("train")));
     if (!options) {
         fuzzCheck(!error.isEmpty(), "a rejected command line comes with a message");
         return;

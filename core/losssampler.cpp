@@ -1,0 +1,134 @@
+#include "losssampler.h"
+
+#include "lossfunction.h"
+
+#include <QMetaObject>
+
+#include <utility>
+
+namespace {
+
+// About a millisecond of point-by-point evaluations (see BENCHMARKS.md, row 3).
+constexpr double cheapEvaluations = 1 << 21;
+
+// One row of a grid: the loss at every w with this b.
+void appendRow(const Dataset &data, const Objective &objective, const std::vector<double> &ws,
+               double b, std::vector<double> &losses)
+{
+    for (const double w : ws)
+        losses.push_back(LossFunction::loss(data, objective, w, b));
+}
+
+} // namespace
+
+LossSampler::LossSampler(QObject *parent)
+    : QObject(parent)
+{
+}
+
+LossSampler::~LossSampler()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+std::vector<double> LossSampler::sample(const Dataset &data, const Objective &objective,
+                                        const std::vector<double> &ws,
+                                        const std::vector<double> &bs)
+{
+    std::vector<double> losses;
+    losses.reserve(ws.size() * bs.size());
+    for (const double b : bs)
+        appendRow(data, objective, ws, b, losses);
+    return losses;
+}
+
+bool LossSampler::isCheap(const Dataset &data, const Objective &objective, std::size_t samples)
+{
+    if (objective.loss == LossKind::Mse && LossFunction::summary(data))
+        return true;
+    return double(data.size()) * double(samples) <= cheapEvaluations;
+}
+
+std::uint64_t LossSampler::request(Dataset data, const Objective &objective, std::vector<double> ws,
+                                   std::vector<double> bs)
+{
+    std::uint64_t number = 0;
+    {
+        const std::lock_guard lock(m_mutex);
+        number = ++m_latest;
+        m_pending =
+            Job {std::move(data), objective, Grid {std::move(ws), std::move(bs), {}, number}};
+        m_result.reset();
+        m_busy = true;
+        if (!m_thread.joinable())
+            m_thread = std::thread([this] { run(); });
+    }
+    m_wake.notify_all();
+    return number;
+}
+
+void LossSampler::cancel()
+{
+    const std::lock_guard lock(m_mutex);
+    ++m_latest;
+    m_pending.reset();
+    m_result.reset();
+    m_busy = false;
+}
+
+std::uint64_t LossSampler::latestRequest() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_latest;
+}
+
+bool LossSampler::isBusy() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_busy;
+}
+
+std::optional<LossSampler::Grid> LossSampler::takeResult()
+{
+    const std::lock_guard lock(m_mutex);
+    return std::exchange(m_result, std::nullopt);
+}
+
+void LossSampler::run()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_stopping || m_pending; });
+        if (m_stopping)
+            return;
+        Job job = std::move(*m_pending);
+        m_pending.reset();
+        lock.unlock();
+
+        // Row by row, giving up as soon as a newer request (or the end) comes.
+        Grid &grid = job.grid;
+        grid.losses.reserve(grid.ws.size() * grid.bs.size());
+        bool abandoned = false;
+        for (const double b : grid.bs) {
+            appendRow(job.data, job.objective, grid.ws, b, grid.losses);
+            const std::lock_guard check(m_mutex);
+            if (m_stopping || m_latest != grid.request) {
+                abandoned = true;
+                break;
+            }
+        }
+
+        lock.lock();
+        if (abandoned || m_latest != grid.request)
+            continue;
+        m_result = std::move(grid);
+        m_busy = false;
+        QMetaObject::invokeMethod(this, &LossSampler::sampled, Qt::QueuedConnection);
+    }
+}
