@@ -23,6 +23,7 @@ private Q_SLOTS:
     void discAroundOnePixel_data();
     void discAroundOnePixel();
     void discsOfTwoPoints();
+    void aBatchDrawsWhatSingleAddsDraw();
 };
 
 namespace {
@@ -221,6 +222,25 @@ void TestPointRaster::discsOfTwoPoints()
     QCOMPARE(moved, paintedMarkers(grid));
     QCOMPARE(qAlpha(moved.pixel(20 + m, 5 + m)), 0);
     QCOMPARE(qAlpha(moved.pixel(12 + m, 2 + m)), 255);
+}
+
+void TestPointRaster::aBatchDrawsWhatSingleAddsDraw()
+{
+    PointRaster single = raster(40, 30, 2.5);
+    PointRaster batch = raster(40, 30, 2.5);
+    QList<QPointF> points;
+    for (int i = 0; i < 200; ++i)
+        points.append(QPointF((i * 37 % 430) / 10.0 - 1.0, (i * 53 % 330) / 10.0 - 1.0));
+    batch.beginBatch();
+    for (const QPointF &point : points) {
+        single.add(point);
+        batch.add(point);
+    }
+    batch.remove(points[7]);
+    batch.endBatch();
+    single.remove(points[7]);
+    QCOMPARE(batch.litPixels(), single.litPixels());
+    QCOMPARE(paintedMarkers(batch), paintedMarkers(single));
 }
 
 QTEST_GUILESS_MAIN(TestPointRaster)

@@ -63,8 +63,10 @@ void PointLayer::refresh()
     m_raster.reset(pixels, m_markerSize / 2.0 * m_frame.ratio);
     const std::vector<double> &xs = m_data->xs();
     const std::vector<double> &ys = m_data->ys();
+    m_raster.beginBatch();
     for (std::size_t i = 0; i < xs.size(); ++i)
         m_raster.add(rasterPosition(positionOf(QPointF(xs[i], ys[i]))));
+    m_raster.endBatch();
     if (isExact()) {
         m_markers = QImage();
         return;

@@ -20,6 +20,7 @@ void PointRaster::reset(const QSize &size, double radius)
     m_margin = int(std::ceil(m_radius)) + 1;
     m_paddedWidth = m_size.width() + 2 * m_margin;
     m_lit = 0;
+    m_batch = false;
 
     const auto columns = std::size_t(m_size.width());
     const auto rows = std::size_t(m_size.height());
@@ -29,6 +30,22 @@ void PointRaster::reset(const QSize &size, double radius)
     m_bottom.assign(columns, -1);
     m_above.assign(columns, 0);
     m_below.assign(columns, 0);
+    m_rowsChanged.assign(rows, false);
+}
+
+void PointRaster::beginBatch()
+{
+    m_batch = true;
+}
+
+void PointRaster::endBatch()
+{
+    m_batch = false;
+    for (std::size_t row = 0; row < m_rowsChanged.size(); ++row) {
+        if (m_rowsChanged[row])
+            updateDistances(int(row));
+        m_rowsChanged[row] = false;
+    }
 }
 
 QSize PointRaster::imageSize() const
@@ -113,7 +130,10 @@ QRect PointRaster::change(const QPointF &position, int delta)
         if (row == m_top[c] || row == m_bottom[c])
             rescanColumn(column);
     }
-    updateDistances(row);
+    if (m_batch)
+        m_rowsChanged[std::size_t(row)] = true;
+    else
+        updateDistances(row);
 
     // Every image pixel within a disc of the changed pixel.
     const int reach = m_margin + 1;

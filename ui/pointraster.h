@@ -38,6 +38,12 @@ public:
     QRect add(const QPointF &position);
     QRect remove(const QPointF &position);
 
+    // Between these, add() and remove() only count: the discs' distances are worked out once
+    // at endBatch() for every row that changed (for counting a whole dataset, where doing it
+    // per lit pixel would cost the grid's width each time). No marker may be painted between.
+    void beginBatch();
+    void endBatch();
+
     // How many points fall on pixel (column, row); 0 outside the grid.
     std::uint32_t count(int column, int row) const;
     // How many pixels have at least one point.
@@ -65,6 +71,8 @@ private:
     int m_margin = 0;
     int m_paddedWidth = 0;
     qint64 m_lit = 0;
+    bool m_batch = false;
+    std::vector<bool> m_rowsChanged; // in a batch: the rows whose distances are out of date
     std::vector<std::uint32_t> m_counts; // row by row
     // Per row, for each image column, the distance in pixels to the nearest lit pixel of that
     // row (capped at 255): the first half of a Euclidean distance transform.
