@@ -1,5 +1,6 @@
 #include "dataset.h"
 
+#include "lossfunction.h"
 #include "scaledarray.h"
 
 #include <QtGlobal>
@@ -48,6 +49,8 @@ Dataset::Spread Dataset::xSpread() const
 {
     if (isEmpty())
         return {};
+    if (const Moments *m = LossFunction::summary(*this))
+        return {m->meanX, std::sqrt(m->cxx / m->count)};
     const ScaledArray x(Eigen::Map<const Eigen::ArrayXd>(m_xs.data(), Eigen::Index(size())));
     const double mean = x.mantissas().mean();
     const double variance = (x.mantissas() - mean).square().mean();

@@ -11,7 +11,7 @@
 #endif
 
 #include <algorithm>
-#include <array>
+#include <cmath>
 #include <limits>
 #include <vector>
 
@@ -25,7 +25,6 @@ constexpr int MaxSkippedLines = 5;
 
 // Same limit as the reader's: line numbers are ints.
 constexpr qint64 MaxFileBytes = std::numeric_limits<int>::max();
-constexpr qint64 ReadChunkBytes = 1 << 20;
 
 // Opens `path` for reading without waiting for a writer: a named pipe that nobody writes to
 // reads as empty instead of blocking the program in open().
@@ -43,26 +42,6 @@ bool openForReading(QFile &file, const QString &path)
     return file.open(QIODevice::ReadOnly);
 }
 
-// Parses a cell as a finite number without any locale. Numbers are plain ASCII, so the cell is
-// narrowed into a stack buffer instead of allocating a UTF-8 copy for every cell.
-std::optional<double> parseCell(const QString &cell)
-{
-    std::array<char, 128> buffer;
-    const qsizetype size = cell.size();
-    if (size > qsizetype(buffer.size())) {
-        const QByteArray utf8 = cell.toUtf8();
-        return NumberFormat::parseFinite({utf8.constData(), std::size_t(utf8.size())});
-    }
-    const QChar *chars = cell.constData();
-    for (qsizetype i = 0; i < size; ++i) {
-        const char16_t c = chars[i].unicode();
-        if (c > 0x7F)
-            return std::nullopt;
-        buffer[i] = char(c);
-    }
-    return NumberFormat::parseFinite({buffer.data(), std::size_t(size)});
-}
-
 bool isBlankCell(const QString &cell)
 {
     for (const QChar c : cell) {
@@ -70,12 +49,6 @@ bool isBlankCell(const QString &cell)
             return false;
     }
     return true;
-}
-
-const QString &cellAt(const QStringList &row, int column)
-{
-    static const QString empty;
-    return column < row.size() ? row.at(column) : empty;
 }
 
 // `text` cut to at most `length` UTF-16 units, the last one an ellipsis. The cut never falls
@@ -119,13 +92,13 @@ QString capped(const QString &message)
 
 // What a column is called for the user: its header name, or its 1-based number when the file
 // has no header or leaves that name empty.
-QString columnName(const CsvTable &table, int column)
+QString columnName(const NumericTable &table, int column)
 {
-    const QString &name = table.header.at(column);
+    const QString &name = table.header().at(column);
     return isBlankCell(name) ? QString::number(column + 1) : name;
 }
 
-QString columnList(const CsvTable &table)
+QString columnList(const NumericTable &table)
 {
     QStringList names;
     const qsizetype listed = std::min(table.columnCount(), MaxListedColumns);
@@ -147,7 +120,7 @@ bool isDigits(const QString &text)
     return true;
 }
 
-QString unknownColumnMessage(const CsvTable &table, const QString &column)
+QString unknownColumnMessage(const NumericTable &table, const QString &column)
 {
     const QString digits = column.trimmed();
     if (isDigits(digits)) {
@@ -158,37 +131,30 @@ QString unknownColumnMessage(const CsvTable &table, const QString &column)
         .arg(shortName(column), columnList(table));
 }
 
-// The line in the file where data row `row` starts. Hand-built tables may lack line numbers;
-// data lines are counted after the header then.
-int lineOf(const CsvTable &table, qsizetype row)
-{
-    return row < table.lineNumbers.size() ? table.lineNumbers.at(row)
-                                          : int(row) + (table.hasHeader ? 2 : 1);
-}
-
 // Where the first cell that is not a finite number stands, outside the columns in `skip`, as
 // " (line 3: 'abc' is not a number)"; a decimal comma gets a word about the dot. Empty when
 // every filled cell is a number.
-QString firstNonNumber(const CsvTable &table, const QList<int> &skip)
+QString firstNonNumber(const NumericTable &table, const QList<int> &skip)
 {
-    for (qsizetype i = 0; i < table.rows.size(); ++i) {
-        const QStringList &row = table.rows.at(i);
-        for (int column = 0; column < row.size() && column < table.columnCount(); ++column) {
-            const QString &cell = row.at(column);
-            if (skip.contains(column) || isBlankCell(cell) || parseCell(cell))
-                continue;
-            const QString text = shortName(cell.trimmed());
-            const bool decimalComma = parseCell(QString(cell).replace(u',', u'.')).has_value();
-            return decimalComma
-                ? QStringLiteral(" (line %1: '%2' is not a number: decimals take a dot)")
-                      .arg(lineOf(table, i))
-                      .arg(text)
-                : QStringLiteral(" (line %1: '%2' is not a number)")
-                      .arg(lineOf(table, i))
-                      .arg(text);
-        }
+    qsizetype firstColumn = -1;
+    for (qsizetype column = 0; column < table.columnCount(); ++column) {
+        const qsizetype row = table.firstText(column).row;
+        if (row < 0 || skip.contains(int(column)))
+            continue;
+        if (firstColumn < 0 || row < table.firstText(firstColumn).row)
+            firstColumn = column;
     }
-    return QString();
+    if (firstColumn < 0)
+        return QString();
+
+    const NumericTable::TextCell &cell = table.firstText(firstColumn);
+    const int line = table.lineOf(cell.row);
+    const QString text = shortName(cell.text);
+    return cell.decimalComma
+        ? QStringLiteral(" (line %1: '%2' is not a number: decimals take a dot)")
+              .arg(line)
+              .arg(text)
+        : QStringLiteral(" (line %1: '%2' is not a number)").arg(line).arg(text);
 }
 
 bool fail(QString *error, const QString &message)
@@ -199,7 +165,7 @@ bool fail(QString *error, const QString &message)
 }
 
 // Resolves a user's column choice; an empty (or blank) choice stays -1 to mean "default".
-bool resolveChoice(const CsvTable &table, const QString &choice, int *column, QString *error)
+bool resolveChoice(const NumericTable &table, const QString &choice, int *column, QString *error)
 {
     *column = -1;
     if (choice.trimmed().isEmpty())
@@ -211,7 +177,7 @@ bool resolveChoice(const CsvTable &table, const QString &choice, int *column, QS
 }
 
 // Fills in the x and y columns the user left empty from the numeric columns.
-bool chooseDefaults(const CsvTable &table, int *x, int *y, QString *error)
+bool chooseDefaults(const NumericTable &table, int *x, int *y, QString *error)
 {
     if (*x >= 0 && *y >= 0)
         return true;
@@ -255,6 +221,57 @@ bool chooseDefaults(const CsvTable &table, int *x, int *y, QString *error)
                     + firstNonNumber(table, numeric));
 }
 
+// Resolves a header name or 1-based number to a 0-based column of `header`, or -1.
+int resolveColumnIn(const QStringList &header, const QString &column)
+{
+    const qsizetype count = header.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        if (header.at(i) == column)
+            return int(i);
+    }
+    for (qsizetype i = 0; i < count; ++i) {
+        if (header.at(i).compare(column, Qt::CaseInsensitive) == 0)
+            return int(i);
+    }
+
+    // Only plain digits count as a number: "+2", "2.0" or "0x2" are names nobody has.
+    const QString digits = column.trimmed();
+    if (!isDigits(digits))
+        return -1;
+    bool ok = false;
+    const qlonglong number = digits.toLongLong(&ok);
+    return ok && number >= 1 && number <= count ? int(number - 1) : -1;
+}
+
+// Opens `path` and hands it to `read` (a reader of CSV text from a QIODevice, which reads in
+// chunks, so that a stream with no end, a device or a pipe, is refused at the first NUL byte
+// or at the size limit, never read until memory runs out). Messages start with the file's name.
+template<typename Read>
+auto readFile(const QString &path, QString *error, Read read) -> decltype(read(nullptr, error))
+{
+    const QString name = pathName(path);
+    const auto failWith = [&](const QString &message) {
+        fail(error, name + QStringLiteral(": ") + message);
+        return std::nullopt;
+    };
+
+    // Opening a folder succeeds on some systems and reads nothing, so name the real problem.
+    if (QFileInfo(path).isDir())
+        return failWith(QStringLiteral("this is a folder, not a file"));
+
+    QFile file(path);
+    if (!openForReading(file, path))
+        return failWith(QStringLiteral("cannot open the file: %1").arg(file.errorString()));
+    if (file.size() > MaxFileBytes)
+        return failWith(QStringLiteral("the file is larger than 2 GiB"));
+
+    QString message;
+    auto result = read(&file, &message);
+    if (!result)
+        return failWith(message);
+    return result;
+}
+
 } // namespace
 
 QString LoadedData::skippedSummary() const
@@ -283,7 +300,7 @@ QString LoadedData::skippedSummary() const
 std::optional<LoadedData> DatasetLoader::loadFile(const QString &path, const QString &xColumn,
                                                   const QString &yColumn, QString *error)
 {
-    const std::optional<CsvTable> table = readTable(path, error);
+    const std::optional<NumericTable> table = readNumbers(path, error);
     if (!table)
         return std::nullopt;
 
@@ -294,52 +311,31 @@ std::optional<LoadedData> DatasetLoader::loadFile(const QString &path, const QSt
     return loaded;
 }
 
+std::optional<NumericTable> DatasetLoader::readNumbers(const QString &path, QString *error)
+{
+    return readFile(path, error, [](QIODevice *device, QString *message) {
+        return NumericTable::read(device, message);
+    });
+}
+
 std::optional<CsvTable> DatasetLoader::readTable(const QString &path, QString *error)
 {
-    const QString name = pathName(path);
-    const auto failWith = [&](const QString &message) {
-        fail(error, name + QStringLiteral(": ") + message);
-        return std::nullopt;
-    };
-
-    // Opening a folder succeeds on some systems and reads nothing, so name the real problem.
-    if (QFileInfo(path).isDir())
-        return failWith(QStringLiteral("this is a folder, not a file"));
-
-    QFile file(path);
-    if (!openForReading(file, path))
-        return failWith(QStringLiteral("cannot open the file: %1").arg(file.errorString()));
-    if (file.size() > MaxFileBytes)
-        return failWith(QStringLiteral("the file is larger than 2 GiB"));
-
-    // In chunks, so that a stream with no end (a device, a pipe) is refused at the first NUL
-    // byte (the parser names its line) or at the size limit, never read until memory runs out.
-    QByteArray bytes;
-    while (!file.atEnd() || file.isSequential()) {
-        const QByteArray chunk = file.read(ReadChunkBytes);
-        if (chunk.isEmpty())
-            break;
-        bytes += chunk;
-        if (bytes.size() > MaxFileBytes)
-            return failWith(QStringLiteral("the file is larger than 2 GiB"));
-        if (chunk.contains('\0'))
-            break;
-    }
-    if (file.error() != QFileDevice::NoError)
-        return failWith(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
-    file.close();
-
-    QString message;
-    std::optional<CsvTable> table = CsvReader::parse(bytes, &message);
-    if (!table)
-        return failWith(message);
-    return table;
+    return readFile(path, error, [](QIODevice *device, QString *message) {
+        return CsvReader::parse(device, message);
+    });
 }
 
 std::optional<LoadedData> DatasetLoader::fromTable(const CsvTable &table, const QString &xColumn,
                                                    const QString &yColumn, QString *error)
 {
-    if (table.rows.isEmpty()) {
+    return fromTable(NumericTable::fromTable(table), xColumn, yColumn, error);
+}
+
+std::optional<LoadedData> DatasetLoader::fromTable(const NumericTable &table,
+                                                   const QString &xColumn, const QString &yColumn,
+                                                   QString *error)
+{
+    if (table.rowCount() == 0) {
         fail(error, QStringLiteral("no data rows"));
         return std::nullopt;
     }
@@ -361,23 +357,23 @@ std::optional<LoadedData> DatasetLoader::fromTable(const CsvTable &table, const 
     loaded.xName = columnName(table, x);
     loaded.yName = columnName(table, y);
 
+    // A cell that is missing, blank or not a finite number is NaN in the table.
     std::vector<double> xs;
     std::vector<double> ys;
-    xs.reserve(std::size_t(table.rows.size()));
-    ys.reserve(std::size_t(table.rows.size()));
-    for (qsizetype i = 0; i < table.rows.size(); ++i) {
-        const QStringList &row = table.rows.at(i);
-        const std::optional<double> xValue = parseCell(cellAt(row, x));
-        const std::optional<double> yValue = xValue ? parseCell(cellAt(row, y)) : std::nullopt;
-        if (xValue && yValue) {
-            xs.push_back(*xValue);
-            ys.push_back(*yValue);
+    xs.reserve(std::size_t(table.rowCount()));
+    ys.reserve(std::size_t(table.rowCount()));
+    for (qsizetype i = 0; i < table.rowCount(); ++i) {
+        const double xValue = table.value(i, x);
+        const double yValue = table.value(i, y);
+        if (!std::isnan(xValue) && !std::isnan(yValue)) {
+            xs.push_back(xValue);
+            ys.push_back(yValue);
             continue;
         }
 
         ++loaded.skippedRows;
         if (loaded.skippedLines.size() < MaxSkippedLines)
-            loaded.skippedLines.append(lineOf(table, i));
+            loaded.skippedLines.append(table.lineOf(i));
     }
 
     if (xs.empty()) {
@@ -396,51 +392,28 @@ std::optional<LoadedData> DatasetLoader::fromTable(const CsvTable &table, const 
     return loaded;
 }
 
-QList<int> DatasetLoader::numericColumns(const CsvTable &table)
+QList<int> DatasetLoader::numericColumns(const NumericTable &table)
 {
-    // One pass over the cells the rows have: a row shorter than the header adds nothing to the
-    // columns it lacks, so the work is that of the file, not rows × header width (which made
-    // a 64 KiB file with a 16384-column header take seconds).
-    const auto columns = std::size_t(table.columnCount());
-    std::vector<qsizetype> filled(columns, 0);
-    std::vector<qsizetype> numbers(columns, 0);
-    for (const QStringList &row : table.rows) {
-        const std::size_t present = std::min(std::size_t(row.size()), columns);
-        for (std::size_t column = 0; column < present; ++column) {
-            const QString &cell = row.at(qsizetype(column));
-            if (isBlankCell(cell))
-                continue;
-            ++filled[column];
-            if (parseCell(cell))
-                ++numbers[column];
-        }
-    }
-
     QList<int> numeric;
-    for (std::size_t column = 0; column < columns; ++column) {
-        if (numbers[column] > 0 && numbers[column] * 2 > filled[column])
+    for (qsizetype column = 0; column < table.columnCount(); ++column) {
+        const qsizetype numbers = table.numberCells(column);
+        if (numbers > 0 && numbers * 2 > table.filledCells(column))
             numeric.append(int(column));
     }
     return numeric;
 }
 
+QList<int> DatasetLoader::numericColumns(const CsvTable &table)
+{
+    return numericColumns(NumericTable::fromTable(table));
+}
+
+int DatasetLoader::resolveColumn(const NumericTable &table, const QString &column)
+{
+    return resolveColumnIn(table.header(), column);
+}
+
 int DatasetLoader::resolveColumn(const CsvTable &table, const QString &column)
 {
-    const qsizetype count = table.columnCount();
-    for (qsizetype i = 0; i < count; ++i) {
-        if (table.header.at(i) == column)
-            return int(i);
-    }
-    for (qsizetype i = 0; i < count; ++i) {
-        if (table.header.at(i).compare(column, Qt::CaseInsensitive) == 0)
-            return int(i);
-    }
-
-    // Only plain digits count as a number: "+2", "2.0" or "0x2" are names nobody has.
-    const QString digits = column.trimmed();
-    if (!isDigits(digits))
-        return -1;
-    bool ok = false;
-    const qlonglong number = digits.toLongLong(&ok);
-    return ok && number >= 1 && number <= count ? int(number - 1) : -1;
+    return resolveColumnIn(table.header, column);
 }

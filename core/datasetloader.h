@@ -2,6 +2,7 @@
 
 #include "csvreader.h"
 #include "dataset.h"
+#include "numerictable.h"
 
 #include <QList>
 #include <QString>
@@ -35,16 +36,26 @@ public:
     static std::optional<LoadedData> loadFile(const QString &path, const QString &xColumn,
                                               const QString &yColumn, QString *error);
 
-    // Reads and parses `path` without choosing columns; errors as for loadFile().
+    // Reads and parses `path` row by row without choosing columns, keeping the cells as
+    // numbers: what loadFile() and the window do. Memory holds the numbers and one chunk of
+    // text, even when `path` is a pipe. Errors as for loadFile().
+    static std::optional<NumericTable> readNumbers(const QString &path, QString *error);
+
+    // Reads and parses `path` into text cells without choosing columns; errors as for
+    // loadFile().
     static std::optional<CsvTable> readTable(const QString &path, QString *error);
 
     // Chooses the columns of a parsed table; errors name the line but not the file.
+    static std::optional<LoadedData> fromTable(const NumericTable &table, const QString &xColumn,
+                                               const QString &yColumn, QString *error);
     static std::optional<LoadedData> fromTable(const CsvTable &table, const QString &xColumn,
                                                const QString &yColumn, QString *error);
 
     // 0-based indices of the columns where most non-empty cells are finite numbers.
+    static QList<int> numericColumns(const NumericTable &table);
     static QList<int> numericColumns(const CsvTable &table);
 
     // Resolves a header name or 1-based number to a 0-based column, or -1.
+    static int resolveColumn(const NumericTable &table, const QString &column);
     static int resolveColumn(const CsvTable &table, const QString &column);
 };

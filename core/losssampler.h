@@ -14,8 +14,9 @@
 
 // Samples a loss over a grid of parameters (every w of a list with every b of another), on a
 // thread of its own when that takes a while, so that a curve or a map over a million points
-// never holds up the window. Only the latest request counts: a grid still being sampled when
-// another is asked for is abandoned.
+// never holds up the window. A grid being sampled is finished and reported; of the requests
+// that came meanwhile only the latest is sampled next, so a steady stream of requests (a
+// dragged point, a training run) shows a fresh grid as often as one can be sampled.
 //
 // Results cross threads under a mutex; the signal `sampled` carries nothing, and the receiver
 // collects the grid with takeResult() (Qt's event queue is not visible to ThreadSanitizer).
@@ -43,17 +44,19 @@ public:
     // MSE from the data's moments, or few points.
     static bool isCheap(const Dataset &data, const Objective &objective, std::size_t samples);
 
-    // Asks for the grid on the sampling thread and returns the request's number; `sampled` is
-    // emitted when it is ready, unless a newer request came first.
+    // Asks for the grid on the sampling thread and returns the request's number (increasing);
+    // `sampled` is emitted when it is ready, unless a newer request replaced it before its
+    // sampling began.
     std::uint64_t request(Dataset data, const Objective &objective, std::vector<double> ws,
                           std::vector<double> bs);
-    // Abandons the request being sampled, if any: its grid will not be reported. For when a
-    // newer grid was sampled here and now.
+    // Abandons every request made so far: none will be reported. For when a newer grid was
+    // sampled here and now.
     void cancel();
-    // The latest request's number (0 before any), and whether it is still being sampled.
+    // The latest request's number (0 before any), and whether a request is still waiting or
+    // being sampled.
     std::uint64_t latestRequest() const;
     bool isBusy() const;
-    // The finished grid of the latest request, once; empty when there is none (yet).
+    // The newest finished grid, once; empty when there is none (yet).
     std::optional<Grid> takeResult();
 
 Q_SIGNALS:
@@ -74,6 +77,7 @@ private:
     std::optional<Job> m_pending;
     std::optional<Grid> m_result;
     std::uint64_t m_latest = 0;
+    std::uint64_t m_cancelled = 0; // requests up to this number are not reported
     bool m_busy = false;
     bool m_stopping = false;
     std::thread m_thread;

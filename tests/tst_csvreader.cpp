@@ -1,9 +1,13 @@
 #include "csvreader.h"
+#include "trickledevice.h"
 
+#include <QIODevice>
 #include <QLocale>
 #include <QTest>
 
+#include <algorithm>
 #include <clocale>
+#include <cstring>
 
 using Rows = QList<QStringList>;
 
@@ -14,6 +18,61 @@ template<qsizetype N> QByteArray bytes(const char (&text)[N])
 {
     return QByteArray(text, N - 1);
 }
+
+// A stream of "x,y\n" and then `rows` rows "1,2\n", made as it is read and never held whole.
+class RowStream : public QIODevice
+{
+public:
+    explicit RowStream(qint64 rows)
+        : m_size(4 * (rows + 1))
+    {
+        open(QIODevice::ReadOnly);
+    }
+
+    bool isSequential() const override { return true; }
+    qint64 served() const { return m_at; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = std::min(maxSize, m_size - m_at);
+        for (qint64 i = 0; i < count; ++i)
+            data[i] = m_at + i < 4 ? "x,y\n"[m_at + i] : "1,2\n"[(m_at + i) % 4];
+        m_at += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    qint64 m_size;
+    qint64 m_at = 0;
+};
+
+// Notes, for each row, how far the stream had been read when the row arrived.
+class ReadAheadProbe : public CsvRowHandler
+{
+public:
+    explicit ReadAheadProbe(const RowStream *stream)
+        : m_stream(stream)
+    {
+    }
+
+    void start(char, std::span<const CsvCell>, bool) override { }
+    void row(std::span<const CsvCell> cells, int line) override
+    {
+        // Row k (line k + 2) ends at byte 4 · (k + 2) of the stream.
+        m_maxAhead = std::max(m_maxAhead, m_stream->served() - 4 * qint64(line));
+        m_rows += cells.size() == 2 && cells[0].text == "1" && cells[1].text == "2" ? 1 : 0;
+    }
+
+    qint64 maxAhead() const { return m_maxAhead; }
+    qint64 rows() const { return m_rows; }
+
+private:
+    const RowStream *m_stream;
+    qint64 m_maxAhead = 0;
+    qint64 m_rows = 0;
+};
 
 } // namespace
 
@@ -30,6 +89,11 @@ private Q_SLOTS:
     void hugeInput_data();
     void hugeInput();
     void wideHeaderOverShortRows();
+    void streamInPieces_data();
+    void streamInPieces();
+    void streamErrorsInPieces_data();
+    void streamErrorsInPieces();
+    void rowsArriveWhileTheStreamIsRead();
     void locale_data();
     void locale();
 };
@@ -57,6 +121,11 @@ void TestCsvReader::parse_data()
                                      << Rows {{"1", "2"}, {"3", "4"}} << QList<int> {2, 3};
     QTest::newRow("no final newline") << bytes("x,y\n1,2\n3,4") << QChar(u',') << true << xy
                                       << Rows {{"1", "2"}, {"3", "4"}} << QList<int> {2, 3};
+    // The first is the file's; QString::fromUtf8() drops the second from the cell.
+    QTest::newRow("a second byte order mark") << bytes("\xEF\xBB\xBF\xEF\xBB\xBF"
+                                                       "1,2\n3,4\n")
+                                              << QChar(u',') << false << QStringList {"1", "2"}
+                                              << Rows {{"1", "2"}, {"3", "4"}} << QList<int> {1, 2};
     QTest::newRow("CRLF") << bytes("x,y\r\n1,2\r\n3,4\r\n") << QChar(u',') << true << xy
                           << Rows {{"1", "2"}, {"3", "4"}} << QList<int> {2, 3};
     QTest::newRow("lone CR") << bytes("x,y\r1,2\r3,4\r") << QChar(u',') << true << xy
@@ -279,6 +348,63 @@ void TestCsvReader::wideHeaderOverShortRows()
         QCOMPARE(row, QStringList {"1"});
         QVERIFY(row.capacity() < columns);
     }
+}
+
+void TestCsvReader::streamInPieces_data()
+{
+    parse_data();
+}
+
+// A stream gives the table the whole text gives, wherever its pieces and chunks end.
+void TestCsvReader::streamInPieces()
+{
+    QFETCH(QByteArray, input);
+
+    QString error;
+    const std::optional<CsvTable> expected = CsvReader::parse(input, &error);
+    QVERIFY2(expected, qPrintable(error));
+    for (const qint64 step : {1, 2, 3, 5, 1 << 20}) {
+        TrickleDevice device(input, step);
+        const std::optional<CsvTable> table = CsvReader::parse(&device, &error, step);
+        QVERIFY2(table, qPrintable(QStringLiteral("%1 (step %2)").arg(error).arg(step)));
+        QCOMPARE(table->separator, expected->separator);
+        QCOMPARE(table->hasHeader, expected->hasHeader);
+        QCOMPARE(table->header, expected->header);
+        QCOMPARE(table->rows, expected->rows);
+        QCOMPARE(table->lineNumbers, expected->lineNumbers);
+    }
+}
+
+void TestCsvReader::streamErrorsInPieces_data()
+{
+    errors_data();
+}
+
+void TestCsvReader::streamErrorsInPieces()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, error);
+
+    for (const qint64 step : {1, 2, 3, 5, 1 << 20}) {
+        TrickleDevice device(input, step);
+        QString message;
+        QVERIFY(!CsvReader::parse(&device, &message, step));
+        QCOMPARE(message, error);
+    }
+}
+
+// Rows are handed on while the stream is read, not after: 16 MB of rows arrive with the
+// stream never more than a few chunks (of 1 MiB) ahead of them, so that the text held stays
+// that small.
+void TestCsvReader::rowsArriveWhileTheStreamIsRead()
+{
+    const qint64 rows = 4'000'000;
+    RowStream stream(rows);
+    ReadAheadProbe probe(&stream);
+    QString error;
+    QVERIFY2(CsvReader::read(&stream, &probe, &error), qPrintable(error));
+    QCOMPARE(probe.rows(), rows);
+    QVERIFY2(probe.maxAhead() <= 4 << 20, qPrintable(QString::number(probe.maxAhead())));
 }
 
 void TestCsvReader::locale_data()

@@ -8,8 +8,11 @@
 #include <QTest>
 
 #include <clocale>
+#include <thread>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using Values = QList<double>;
 
@@ -34,6 +37,17 @@ std::optional<LoadedData> loadBytes(const QByteArray &input, const QString &x, c
     return DatasetLoader::fromTable(*table, x, y, error);
 }
 
+// Writes `input` to a file in `dir` and loads it as the program does, row by row.
+std::optional<LoadedData> loadThroughFile(const QTemporaryDir &dir, const QByteArray &input,
+                                          const QString &x, const QString &y, QString *error)
+{
+    QFile file(dir.filePath(QStringLiteral("input.csv")));
+    if (!file.open(QIODevice::WriteOnly) || file.write(input) != input.size())
+        return std::nullopt;
+    file.close();
+    return DatasetLoader::loadFile(file.fileName(), x, y, error);
+}
+
 } // namespace
 
 class TestDatasetLoader : public QObject
@@ -46,6 +60,10 @@ private Q_SLOTS:
     void fromTable();
     void fromTableErrors_data();
     void fromTableErrors();
+    void fromFile_data();
+    void fromFile();
+    void fromFileErrors_data();
+    void fromFileErrors();
     void handBuiltTable();
     void numericColumns_data();
     void numericColumns();
@@ -64,6 +82,7 @@ private Q_SLOTS:
     void millionRows();
     void endlessStreamIsRefusedAtOnce();
     void namedPipeWithoutWriterReadsAsEmpty();
+    void namedPipeIsReadRowByRow();
 };
 
 void TestDatasetLoader::cleanup()
@@ -159,6 +178,23 @@ void TestDatasetLoader::fromTable_data()
     QTest::newRow("short rows are skipped") << bytes("x,y\n1,2\n3\n5,6\n") << ""
                                             << "" << Values {1, 5} << Values {2, 6} << "x"
                                             << "y" << 0 << 1 << qsizetype(1) << QList<int> {3};
+    // QString::fromUtf8() drops a byte order mark at the start of a cell, as it does at the
+    // start of the file.
+    QTest::newRow("a byte order mark before a number")
+        << bytes("x,y\n1,2\n\xEF\xBB\xBF"
+                 "3,4\n")
+        << ""
+        << "" << Values {1, 3} << Values {2, 4} << "x"
+        << "y" << 0 << 1 << qsizetype(0) << none;
+    QTest::newRow("a short first row") << bytes("x,y,z\n1,2\n3,4,5\n") << ""
+                                       << "" << Values {1, 3} << Values {2, 4} << "x"
+                                       << "y" << 0 << 1 << qsizetype(0) << none;
+    QTest::newRow("a first row without y") << bytes("x,y\n1\n2,3\n") << ""
+                                           << "" << Values {2} << Values {3} << "x"
+                                           << "y" << 0 << 1 << qsizetype(1) << QList<int> {2};
+    QTest::newRow("a first row without x and y") << bytes("a,x,y\n1\n2,3,4\n") << "x"
+                                                 << "y" << Values {3} << Values {4} << "x"
+                                                 << "y" << 1 << 2 << qsizetype(1) << QList<int> {2};
     QTest::newRow("skipped line is where the row starts")
         << bytes("name,x,y\n\"a\nb\",1,2\n\"c\",oops,3\n4,5,6\n") << "x"
         << "y" << Values {1, 5} << Values {2, 6} << "x"
@@ -299,6 +335,61 @@ void TestDatasetLoader::fromTableErrors()
     QString message;
     QVERIFY(!loadBytes(input, xColumn, yColumn, &message));
     QCOMPARE(message, error);
+}
+
+void TestDatasetLoader::fromFile_data()
+{
+    fromTable_data();
+}
+
+// A file is read row by row into numbers, without a table of text cells: the result is the
+// table's, row for row.
+void TestDatasetLoader::fromFile()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, xColumn);
+    QFETCH(QString, yColumn);
+    QFETCH(Values, xs);
+    QFETCH(Values, ys);
+    QFETCH(QString, xName);
+    QFETCH(QString, yName);
+    QFETCH(int, xIndex);
+    QFETCH(int, yIndex);
+    QFETCH(qsizetype, skipped);
+    QFETCH(QList<int>, skippedLines);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString error;
+    const std::optional<LoadedData> loaded = loadThroughFile(dir, input, xColumn, yColumn, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(toValues(loaded->data.xs()), xs);
+    QCOMPARE(toValues(loaded->data.ys()), ys);
+    QCOMPARE(loaded->xName, xName);
+    QCOMPARE(loaded->yName, yName);
+    QCOMPARE(loaded->xColumn, xIndex);
+    QCOMPARE(loaded->yColumn, yIndex);
+    QCOMPARE(loaded->skippedRows, skipped);
+    QCOMPARE(loaded->skippedLines, skippedLines);
+}
+
+void TestDatasetLoader::fromFileErrors_data()
+{
+    fromTableErrors_data();
+}
+
+void TestDatasetLoader::fromFileErrors()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, xColumn);
+    QFETCH(QString, yColumn);
+    QFETCH(QString, error);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString message;
+    QVERIFY(!loadThroughFile(dir, input, xColumn, yColumn, &message));
+    QCOMPARE(message, dir.filePath(QStringLiteral("input.csv")) + QStringLiteral(": ") + error);
 }
 
 // Tables not made by CsvReader: no rows at all, and rows without line numbers.
@@ -651,6 +742,47 @@ void TestDatasetLoader::namedPipeWithoutWriterReadsAsEmpty()
     QVERIFY(!DatasetLoader::loadFile(QFile::decodeName(path), {}, {}, &error));
     QVERIFY2(error.contains(QStringLiteral("pipe.csv")) && error.contains(QStringLiteral("empty")),
              qPrintable(error));
+}
+
+// A pipe hands its text over in pieces of any size; rows cut between two reads come out whole.
+void TestDatasetLoader::namedPipeIsReadRowByRow()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray path = QFile::encodeName(dir.filePath(QStringLiteral("pipe.csv")));
+    QCOMPARE(::mkfifo(path.constData(), 0600), 0);
+
+    const int count = 300000;
+    QByteArray text = "x,y\n";
+    for (int i = 0; i < count; ++i)
+        text += QByteArray::number(i) + ',' + QByteArray::number(i) + ".25\n";
+
+    // Opened for reading and writing, the pipe has a writer before the loader opens it, and
+    // keeps its text until the loader has read it all.
+    const int fd = ::open(path.constData(), O_RDWR | O_CLOEXEC);
+    QVERIFY(fd >= 0);
+    std::thread writer([fd, &text] {
+        // Odd pieces, so that rows and numbers are cut between two reads.
+        const qsizetype piece = 10007;
+        for (qsizetype at = 0; at < text.size();) {
+            const ssize_t written =
+                ::write(fd, text.constData() + at, std::size_t(std::min(piece, text.size() - at)));
+            if (written <= 0)
+                break;
+            at += written;
+        }
+        ::close(fd);
+    });
+
+    QString error;
+    const std::optional<LoadedData> loaded =
+        DatasetLoader::loadFile(QFile::decodeName(path), {}, {}, &error);
+    writer.join();
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->data.size(), std::size_t(count));
+    QCOMPARE(loaded->data.x(count - 1), double(count - 1));
+    QCOMPARE(loaded->data.y(count - 1), double(count - 1) + 0.25);
+    QCOMPARE(loaded->skippedRows, qsizetype(0));
 }
 
 #include "tst_datasetloader.moc"

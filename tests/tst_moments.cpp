@@ -247,7 +247,8 @@ void TestMoments::largeDataOptima()
     // The least-squares solutions, by the normal equations in long double: w* = Σxy/Σx²
     // through the origin; slope Σx̃ỹ/Σx̃² and b = ȳ − slope·x̄ for the line; at a fixed b,
     // w = Σx(y − b)/Σx²; the rate limits 1/mean(x²) and 1/λ with λ the largest eigenvalue
-    // of [[mean(x²), mean(x)], [mean(x), 1]]. Relative 1e-11.
+    // of [[mean(x²), mean(x)], [mean(x), 1]]; the spread of x, √(mean(x²) − x̄²). Relative
+    // 1e-11 (1e-9 for the spread, whose reference loses digits to cancellation).
     const Dataset data = offsetLine(8000);
     QVERIFY(LossFunction::summary(data));
     long double sx = 0, sy = 0, sxx = 0, sxy = 0;
@@ -263,6 +264,11 @@ void TestMoments::largeDataOptima()
     const long double a = sxx / n;
     const long double c = sx / n;
     const long double lambda = (a + 1) / 2 + std::sqrt((a - 1) * (a - 1) / 4 + c * c);
+
+    const Dataset::Spread spread = data.xSpread();
+    QVERIFY(near(spread.mean, double(c), double(c), 1e-12));
+    const long double deviation = std::sqrt(a - c * c);
+    QVERIFY(near(spread.deviation, double(deviation), double(deviation), 1e-9));
 
     const auto fit = MseLoss::lineOptimum(data);
     QVERIFY(fit && fit->unique);

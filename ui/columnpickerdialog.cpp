@@ -1,7 +1,7 @@
 #include "columnpickerdialog.h"
 
-#include "csvreader.h"
 #include "datasetloader.h"
+#include "numerictable.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -9,7 +9,7 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
-ColumnPickerDialog::ColumnPickerDialog(const CsvTable &table, const QString &fileName,
+ColumnPickerDialog::ColumnPickerDialog(const NumericTable &table, const QString &fileName,
                                        QWidget *parent)
     : QDialog(parent)
     , m_x(new QComboBox(this))
@@ -19,8 +19,8 @@ ColumnPickerDialog::ColumnPickerDialog(const CsvTable &table, const QString &fil
     const QList<int> numeric = DatasetLoader::numericColumns(table);
     for (int column = 0; column < table.columnCount(); ++column) {
         const QString name = numeric.contains(column)
-            ? table.header.at(column)
-            : tr("%1 (not numeric)").arg(table.header.at(column));
+            ? table.header().at(column)
+            : tr("%1 (not numeric)").arg(table.header().at(column));
         m_x->addItem(name, column);
         m_y->addItem(name, column);
     }

@@ -3,7 +3,7 @@
 #include <QDialog>
 
 class QComboBox;
-struct CsvTable;
+class NumericTable;
 
 // Asks which columns of a CSV file are x and y; the first two numeric columns are the default.
 class ColumnPickerDialog : public QDialog
@@ -11,7 +11,8 @@ class ColumnPickerDialog : public QDialog
     Q_OBJECT
 
 public:
-    ColumnPickerDialog(const CsvTable &table, const QString &fileName, QWidget *parent = nullptr);
+    ColumnPickerDialog(const NumericTable &table, const QString &fileName,
+                       QWidget *parent = nullptr);
 
     // 0-based columns of the table.
     int xColumn() const;

@@ -215,7 +215,7 @@ int MainWindow::run(const WindowOptions &options)
 bool MainWindow::openFile(const QString &path, const QString &xColumn, const QString &yColumn,
                           bool askForColumns, QString *error)
 {
-    const std::optional<CsvTable> table = DatasetLoader::readTable(path, error);
+    const std::optional<NumericTable> table = DatasetLoader::readNumbers(path, error);
     if (!table)
         return false;
 

@@ -1,6 +1,7 @@
 // Feeds arbitrary bytes through CsvReader into DatasetLoader::fromTable, with the default
 // columns and with column choices a user could type, and checks every dataset it returns.
 
+#include "../trickledevice.h"
 #include "datasetloader.h"
 #include "fuzzcheck.h"
 
@@ -43,8 +44,30 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     const QByteArrayView bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     const std::optional<CsvTable> table = CsvReader::parse(bytes, nullptr);
+
+    // The program reads files row by row into numbers, never into a table of text: the
+    // default columns of that give the table's dataset, skipped rows or message.
+    const qint64 step = size > 0 ? 1 + data[0] % 8 : 1;
+    TrickleDevice device(bytes.toByteArray(), step);
+    const std::optional<NumericTable> numbers = NumericTable::read(&device, nullptr, step);
+    fuzzCheck(numbers.has_value() == table.has_value(), "a stream is accepted as its text is");
     if (!table)
         return 0;
+    QString tableError;
+    QString numbersError;
+    const std::optional<LoadedData> fromText =
+        DatasetLoader::fromTable(*table, QString(), QString(), &tableError);
+    const std::optional<LoadedData> fromNumbers =
+        DatasetLoader::fromTable(*numbers, QString(), QString(), &numbersError);
+    fuzzCheck(tableError == numbersError, "numbers are refused as text is");
+    fuzzCheck(fromText.has_value() == fromNumbers.has_value(), "numbers load as text does");
+    if (fromText && fromNumbers) {
+        fuzzCheck(fromText->data == fromNumbers->data
+                      && fromText->skippedLines == fromNumbers->skippedLines
+                      && fromText->skippedRows == fromNumbers->skippedRows
+                      && fromText->xName == fromNumbers->xName,
+                  "numbers give the dataset text gives");
+    }
 
     const QList<int> numeric = DatasetLoader::numericColumns(*table);
     for (const int column : numeric)
