@@ -67,6 +67,7 @@ private Q_SLOTS:
     void axisTicksStayFinite_data();
     void axisTicksStayFinite();
     void stableLimitTooSmallToRepresent();
+    void movesInABurstReachTheWorkerBeforeAStep();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -770,6 +771,29 @@ void TestMainWindow::ticksOfOffsetDataReadApart()
     for (QAbstractAxis *abstract : m_window->dataEditor()->chart()->axes())
         formats << qobject_cast<QValueAxis *>(abstract)->labelFormat();
     QCOMPARE(formats, lessonFormats);
+}
+
+void TestMainWindow::movesInABurstReachTheWorkerBeforeAStep()
+{
+    // A drag gives the worker the points at most every datasetIntervalMs; a Step straight
+    // after a burst of moves still runs on the last points. From w = 0 on (1, 4), (2, 4),
+    // (3, 9): dMSE/dw = −(2/3)·Σxy = −26, so gradient descent at 0.01 steps to w = 0.26 (on
+    // the points before the last two moves, Σxy = 29, it would be 0.1933).
+    DatasetModel *model = m_window->model();
+    model->setPoint(0, 1.0, 3.0);
+    model->setPoint(0, 1.0, 4.0);
+    model->setPoint(2, 3.0, 9.0);
+    QTest::mouseClick(m_window->training()->stepButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->controller()->latest().step, 1);
+    QVERIFY(std::fabs(m_window->controller()->latest().w - 0.26) < 1e-12);
+
+    // Without a command, the last move arrives on its own: the loss at step 1 is that of the
+    // last points, (0.26·x − y)² averaged.
+    model->setPoint(1, 2.0, 5.0);
+    model->setPoint(1, 2.0, 6.0);
+    const double expected =
+        (std::pow(0.26 - 4.0, 2) + std::pow(0.52 - 6.0, 2) + std::pow(0.78 - 9.0, 2)) / 3.0;
+    QTRY_VERIFY(std::fabs(m_window->controller()->latest().loss - expected) < 1e-12);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,8 +3,9 @@
 #include "chartstyle.h"
 #include "datasetmodel.h"
 #include "numberformat.h"
+#include "pointlayer.h"
+#include "residuallayer.h"
 
-#include <QGraphicsPathItem>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -77,15 +78,23 @@ DataEditorView::DataEditorView(DatasetModel *model, QWidget *parent)
     }
     chart->legend()->markers(m_selection).first()->setVisible(false);
 
-    m_residuals = new QGraphicsPathItem(chart);
-    m_residuals->setPen(ChartStyle::residualPen());
+    // The points above every series (the selection ring and the line among them), the
+    // residuals below, where the path of segments used to be.
+    m_pointLayer = new PointLayer(&model->dataset(), chart);
+    m_pointLayer->setColor(ChartStyle::dataColor());
+    m_pointLayer->setMarkerSize(m_points->markerSize());
+    m_pointLayer->setZValue(chart->legend()->zValue() - 1);
+    m_residuals = new ResidualLayer(m_pointLayer, chart);
     m_residuals->setZValue(chart->zValue() + 1);
+    m_residuals->setPrediction([model](double x) { return model->predict(x); });
 
+    connect(model, &DatasetModel::pointMoved, this, &DataEditorView::handlePointMoved);
     connect(model, &DatasetModel::pointsChanged, this, &DataEditorView::updatePoints);
     connect(model, &DatasetModel::datasetReplaced, this, &DataEditorView::fitAxes);
     connect(model, &DatasetModel::parametersChanged, this, &DataEditorView::updateModelLine);
     connect(chart, &QChart::plotAreaChanged, this, &DataEditorView::updateResiduals);
     connect(m_axisX, &QValueAxis::rangeChanged, this, &DataEditorView::updateModelLine);
+    connect(m_axisY, &QValueAxis::rangeChanged, this, &DataEditorView::updateFrame);
 
     fitAxes();
     updatePoints();
@@ -189,16 +198,34 @@ void DataEditorView::resizeEvent(QResizeEvent *event)
 
 void DataEditorView::updatePoints()
 {
-    const Dataset &data = m_model->dataset();
-    QList<QPointF> points;
-    points.reserve(qsizetype(data.size()));
-    for (std::size_t i = 0; i < data.size(); ++i)
-        points.append(QPointF(data.x(i), data.y(i)));
-    m_points->replace(points);
-    if (m_selectedRow >= int(data.size()))
+    // A moved point was drawn already; anything else redraws them all.
+    if (!m_pointMoved)
+        m_pointLayer->invalidate();
+    m_pointMoved = false;
+    if (m_selectedRow >= int(m_model->dataset().size()))
         m_selectedRow = -1;
     setSelectedRow(m_selectedRow);
     updateResiduals();
+}
+
+void DataEditorView::handlePointMoved(int row, const QPointF &from)
+{
+    const Dataset &data = m_model->dataset();
+    updateFrame();
+    m_pointLayer->movePoint(from, QPointF(data.x(std::size_t(row)), data.y(std::size_t(row))));
+    m_pointMoved = true;
+}
+
+void DataEditorView::updateFrame()
+{
+    PointLayer::Frame frame;
+    frame.plotArea = chart()->plotArea();
+    frame.xMin = m_axisX->min();
+    frame.xMax = m_axisX->max();
+    frame.yMin = m_axisY->min();
+    frame.yMax = m_axisY->max();
+    frame.ratio = devicePixelRatioF();
+    m_pointLayer->setFrame(frame);
 }
 
 void DataEditorView::updateModelLine()
@@ -215,32 +242,8 @@ void DataEditorView::updateModelLine()
 
 void DataEditorView::updateResiduals()
 {
-    // One path for all residuals: a vertical segment from each point to the line, clipped to
-    // the plot area so that a far-off line does not draw over the axes.
-    const Dataset &data = m_model->dataset();
-    const QRectF plot = chart()->plotArea();
-    QPainterPath path;
-    for (std::size_t i = 0; i < data.size(); ++i) {
-        const QPointF point = chart()->mapToPosition(QPointF(data.x(i), data.y(i)), m_points);
-        const QPointF onLine =
-            chart()->mapToPosition(QPointF(data.x(i), m_model->predict(data.x(i))), m_points);
-        // A prediction too large to represent runs to the plot's edge (clamped below).
-        if (point.x() < plot.left() || point.x() > plot.right() || std::isnan(onLine.y()))
-            continue;
-        const double top = std::clamp(std::min(point.y(), onLine.y()), plot.top(), plot.bottom());
-        const double bottom =
-            std::clamp(std::max(point.y(), onLine.y()), plot.top(), plot.bottom());
-        path.moveTo(point.x(), top);
-        path.lineTo(point.x(), bottom);
-    }
-    m_residuals->setPath(path);
-    // Many residuals side by side become a solid wall: draw them fainter as they crowd.
-    QPen pen = ChartStyle::residualPen();
-    QColor color = pen.color();
-    color.setAlphaF(data.size() > 40 ? 0.35 : 1.0);
-    pen.setColor(color);
-    pen.setWidthF(data.size() > 40 ? 1.0 : pen.widthF());
-    m_residuals->setPen(pen);
+    updateFrame();
+    m_residuals->update();
 }
 
 void DataEditorView::setSelectedRow(int row)
@@ -255,13 +258,31 @@ void DataEditorView::setSelectedRow(int row)
 
 int DataEditorView::rowAt(const QPointF &position) const
 {
+    // Only points inside the box of the hit radius around `position` can be hit: comparing
+    // values against that box first costs a million points about a millisecond.
+    const QRectF plot = chart()->plotArea();
+    const QPointF inChart = chart()->mapFromScene(viewportTransform().inverted().map(position));
+    const double reach = hitRadius + 1.0;
+    const double perPixelX = (m_axisX->max() - m_axisX->min()) / plot.width();
+    const double perPixelY = (m_axisY->max() - m_axisY->min()) / plot.height();
+    const double xCentre = m_axisX->min() + (inChart.x() - plot.left()) * perPixelX;
+    const double yCentre = m_axisY->max() - (inChart.y() - plot.top()) * perPixelY;
+    const double xLow = xCentre - reach * perPixelX, xHigh = xCentre + reach * perPixelX;
+    const double yLow = yCentre - reach * perPixelY, yHigh = yCentre + reach * perPixelY;
+    const bool boxed =
+        std::isfinite(xLow) && std::isfinite(xHigh) && std::isfinite(yLow) && std::isfinite(yHigh);
+
+    const std::vector<double> &xs = m_model->dataset().xs();
+    const std::vector<double> &ys = m_model->dataset().ys();
     int nearest = -1;
     double nearestDistance = hitRadius;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QPointF delta = pointPosition(row) - position;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        if (boxed && !(xs[i] >= xLow && xs[i] <= xHigh && ys[i] >= yLow && ys[i] <= yHigh))
+            continue;
+        const QPointF delta = pointPosition(int(i)) - position;
         const double distance = std::hypot(delta.x(), delta.y());
         if (distance <= nearestDistance) {
-            nearest = row;
+            nearest = int(i);
             nearestDistance = distance;
         }
     }

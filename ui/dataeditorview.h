@@ -3,14 +3,17 @@
 #include <QChartView>
 
 class DatasetModel;
-class QGraphicsPathItem;
+class PointLayer;
 class QLineSeries;
+class ResidualLayer;
 class QScatterSeries;
 class QValueAxis;
 
 // The data as a chart that can be edited with the mouse: the points, the line y = w·x and
 // each point's residual. Drag a point to move it, click empty space to add one, right-click a
-// point (or select it and press Delete) to remove it.
+// point (or select it and press Delete) to remove it. The points and residuals are drawn by a
+// PointLayer and a ResidualLayer in the chart's scene, so that a million points drag at frame
+// rate; the "data" series stays empty and gives the legend its marker.
 class DataEditorView : public QChartView
 {
     Q_OBJECT
@@ -38,6 +41,8 @@ protected:
 
 private:
     void updatePoints();
+    void handlePointMoved(int row, const QPointF &from);
+    void updateFrame();
     void updateModelLine();
     void updateResiduals();
     void setSelectedRow(int row);
@@ -51,7 +56,9 @@ private:
     QScatterSeries *m_points;
     QScatterSeries *m_selection;
     QLineSeries *m_line;
-    QGraphicsPathItem *m_residuals;
+    PointLayer *m_pointLayer;
+    ResidualLayer *m_residuals;
+    bool m_pointMoved = false; // pointsChanged() follows a pointMoved() already drawn
     int m_selectedRow = -1;
     int m_dragRow = -1;
 };

@@ -115,9 +115,11 @@ void DatasetModel::emitComputedColumnsChanged()
 void DatasetModel::setPoint(int row, double x, double y)
 {
     Q_ASSERT(row >= 0 && row < rowCount());
+    const QPointF from(m_data.x(std::size_t(row)), m_data.y(std::size_t(row)));
     m_data.setPoint(std::size_t(row), x, y);
     emitRowChanged(row);
     refreshTrainingData();
+    Q_EMIT pointMoved(row, from);
     Q_EMIT pointsChanged();
 }
 

@@ -4,6 +4,7 @@
 #include "objective.h"
 
 #include <QAbstractTableModel>
+#include <QPointF>
 
 // The window's data, model, loss and current parameters, as a table: x, y, the prediction
 // w·x (+ b) and each point's loss. The one place the window's data and parameters change;
@@ -60,6 +61,9 @@ public:
 Q_SIGNALS:
     // Any change to the points: an edit, an addition, a removal or a new dataset.
     void pointsChanged();
+    // Point `row` was moved from `from` (emitted just before pointsChanged()), so that a view
+    // of a million points can update two pixels instead of redrawing them all.
+    void pointMoved(int row, const QPointF &from);
     // The dataset was replaced as a whole (a file was opened).
     void datasetReplaced();
     // w or b changed.

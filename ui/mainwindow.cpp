@@ -30,9 +30,11 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <iostream>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcWindow, "losslab.ui.window", QtWarningMsg)
 
@@ -51,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_inspector(new OptimizerInspector)
     , m_surface(new LossSurfaceView(m_model))
     , m_tabs(new QTabWidget)
+    , m_datasetTimer(new QTimer(this))
 {
     setWindowTitle(tr("LossLab"));
     m_table->setModel(m_model);
@@ -108,6 +111,10 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     statusBar()->showMessage(tr("Drag the points, move w, or press Train."));
 
+    m_datasetTimer->setSingleShot(true);
+    m_datasetTimer->setInterval(datasetIntervalMs);
+    connect(m_datasetTimer, &QTimer::timeout, this, &MainWindow::sendPendingDataset);
+    connect(m_model, &DatasetModel::pointMoved, this, [this] { m_pointMoved = true; });
     connect(m_model, &DatasetModel::pointsChanged, this, &MainWindow::handlePointsChanged);
     connect(m_model, &DatasetModel::parametersChanged, this, &MainWindow::showParameters);
     connect(m_model, &DatasetModel::editRejected, this,
@@ -120,12 +127,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_modelPanel, &ModelPanel::standardizeChanged, this, &MainWindow::setStandardized);
     connect(m_modelPanel, &ModelPanel::rivalsChanged, this,
             [this](const std::vector<OptimizerSettings> &rivals) {
+                sendPendingDataset();
                 m_controller->pause();
                 m_controller->setRivals(rivals);
                 noteRestart(tr("the optimizers changed"));
             });
     connect(m_modelPanel, &ModelPanel::optimizerChanged, this, [this](const OptimizerSettings &s) {
         m_inspector->setOptimizer(s.kind);
+        sendPendingDataset();
         m_controller->setOptimizer(s);
         updateStableLimit();
     });
@@ -139,10 +148,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_training, &TrainingPanel::trainToggled, this, &MainWindow::toggleTraining);
     connect(m_training, &TrainingPanel::stepRequested, m_controller, [this] {
         m_training->clearMessage();
+        sendPendingDataset();
         m_controller->step();
     });
     connect(m_training, &TrainingPanel::resetRequested, m_controller, [this] {
         m_training->clearMessage();
+        sendPendingDataset();
         m_controller->reset();
     });
     connect(m_training, &TrainingPanel::settingsChanged, m_controller,
@@ -244,6 +255,7 @@ void MainWindow::setDataset(const Dataset &data, const QString &title, const QSt
     m_training->clearMessage();
 
     // Queued in this order, the worker pauses, takes the data and starts again from w = 0.
+    sendPendingDataset();
     m_controller->pause();
     m_model->setDataset(data, xName, yName);
     updateRanges();
@@ -349,6 +361,7 @@ void MainWindow::showAbout()
 
 void MainWindow::setParametersByHand(double w, double b)
 {
+    sendPendingDataset();
     m_model->setParameters(w, b);
     m_controller->setParameters(m_model->w(), m_model->b());
 }
@@ -358,6 +371,7 @@ void MainWindow::setObjective(const Objective &objective)
     // A new model or loss starts the run afresh from the same start, so that one trail never
     // mixes two objectives.
     const bool modelChanged = objective.model != m_model->objective().model;
+    sendPendingDataset();
     m_controller->pause();
     m_model->setObjective(objective);
     m_inspector->setObjective(objective);
@@ -379,6 +393,7 @@ void MainWindow::setObjective(const Objective &objective)
 void MainWindow::setStandardized(bool standardized)
 {
     // New units for w and b: the run starts again from (0, 0) on the transformed data.
+    sendPendingDataset();
     m_controller->pause();
     m_model->setStandardized(standardized);
     updateRanges();
@@ -435,9 +450,26 @@ void MainWindow::showParameters()
 
 void MainWindow::handlePointsChanged()
 {
-    m_controller->setDataset(m_model->trainingData());
+    const bool moved = std::exchange(m_pointMoved, false);
+    if (moved && m_datasetTimer->isActive()) {
+        m_datasetPending = true;
+    } else {
+        m_datasetPending = false;
+        m_controller->setDataset(m_model->trainingData());
+        if (moved)
+            m_datasetTimer->start();
+    }
     updateStableLimit();
     showParameters();
+}
+
+void MainWindow::sendPendingDataset()
+{
+    if (!m_datasetPending)
+        return;
+    m_datasetPending = false;
+    m_controller->setDataset(m_model->trainingData());
+    m_datasetTimer->start();
 }
 
 void MainWindow::handleProgress(const TrainingStep &state)
@@ -464,6 +496,7 @@ void MainWindow::toggleTraining()
     }
     // The settings and the speed reached the worker when they were edited.
     m_training->clearMessage();
+    sendPendingDataset();
     m_controller->start();
 }
 

@@ -14,6 +14,7 @@ class OptimizerInspector;
 class ParameterPanel;
 class QTableView;
 class QTabWidget;
+class QTimer;
 class TrainingController;
 class TrainingPanel;
 class Dataset;
@@ -75,6 +76,7 @@ private:
     void updateStableLimit();
     void showParameters();
     void handlePointsChanged();
+    void sendPendingDataset();
     void handleProgress(const TrainingStep &state);
     void toggleTraining();
     void startGridSearch();
@@ -93,4 +95,11 @@ private:
     LossSurfaceView *m_surface;
     QTabWidget *m_tabs;
     bool m_restartPausePending = false;
+    // A drag moves a point at every mouse move, and giving the worker a copy of a million
+    // points costs milliseconds: moves reach it at most once per datasetIntervalMs (the first
+    // at once), and always before any other command.
+    static constexpr int datasetIntervalMs = 100;
+    QTimer *m_datasetTimer;
+    bool m_pointMoved = false; // the pointsChanged() coming is one point moved
+    bool m_datasetPending = false; // the worker has not been given the latest points
 };
