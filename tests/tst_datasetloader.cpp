@@ -47,6 +47,27 @@ std::optional<LoadedData> loadThroughFile(const QTemporaryDir &dir, const QByteA
     return DatasetLoader::loadFile(file.fileName(), x, y, error);
 }
 
+// The expected columns of the current row of fromTable_data() against what was loaded.
+void compareWithExpected(const LoadedData &loaded)
+{
+    QFETCH(Values, xs);
+    QFETCH(Values, ys);
+    QFETCH(QString, xName);
+    QFETCH(QString, yName);
+    QFETCH(int, xIndex);
+    QFETCH(int, yIndex);
+    QFETCH(qsizetype, skipped);
+    QFETCH(QList<int>, skippedLines);
+    QCOMPARE(toValues(loaded.data.xs()), xs);
+    QCOMPARE(toValues(loaded.data.ys()), ys);
+    QCOMPARE(loaded.xName, xName);
+    QCOMPARE(loaded.yName, yName);
+    QCOMPARE(loaded.xColumn, xIndex);
+    QCOMPARE(loaded.yColumn, yIndex);
+    QCOMPARE(loaded.skippedRows, skipped);
+    QCOMPARE(loaded.skippedLines, skippedLines);
+}
+
 } // namespace
 
 class TestDatasetLoader : public QObject
@@ -212,26 +233,10 @@ void TestDatasetLoader::fromTable()
     QFETCH(QByteArray, input);
     QFETCH(QString, xColumn);
     QFETCH(QString, yColumn);
-    QFETCH(Values, xs);
-    QFETCH(Values, ys);
-    QFETCH(QString, xName);
-    QFETCH(QString, yName);
-    QFETCH(int, xIndex);
-    QFETCH(int, yIndex);
-    QFETCH(qsizetype, skipped);
-    QFETCH(QList<int>, skippedLines);
-
     QString error;
     const std::optional<LoadedData> loaded = loadBytes(input, xColumn, yColumn, &error);
     QVERIFY2(loaded, qPrintable(error));
-    QCOMPARE(toValues(loaded->data.xs()), xs);
-    QCOMPARE(toValues(loaded->data.ys()), ys);
-    QCOMPARE(loaded->xName, xName);
-    QCOMPARE(loaded->yName, yName);
-    QCOMPARE(loaded->xColumn, xIndex);
-    QCOMPARE(loaded->yColumn, yIndex);
-    QCOMPARE(loaded->skippedRows, skipped);
-    QCOMPARE(loaded->skippedLines, skippedLines);
+    compareWithExpected(*loaded);
 }
 
 void TestDatasetLoader::fromTableErrors_data()
@@ -348,28 +353,12 @@ void TestDatasetLoader::fromFile()
     QFETCH(QByteArray, input);
     QFETCH(QString, xColumn);
     QFETCH(QString, yColumn);
-    QFETCH(Values, xs);
-    QFETCH(Values, ys);
-    QFETCH(QString, xName);
-    QFETCH(QString, yName);
-    QFETCH(int, xIndex);
-    QFETCH(int, yIndex);
-    QFETCH(qsizetype, skipped);
-    QFETCH(QList<int>, skippedLines);
-
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QString error;
     const std::optional<LoadedData> loaded = loadThroughFile(dir, input, xColumn, yColumn, &error);
     QVERIFY2(loaded, qPrintable(error));
-    QCOMPARE(toValues(loaded->data.xs()), xs);
-    QCOMPARE(toValues(loaded->data.ys()), ys);
-    QCOMPARE(loaded->xName, xName);
-    QCOMPARE(loaded->yName, yName);
-    QCOMPARE(loaded->xColumn, xIndex);
-    QCOMPARE(loaded->yColumn, yIndex);
-    QCOMPARE(loaded->skippedRows, skipped);
-    QCOMPARE(loaded->skippedLines, skippedLines);
+    compareWithExpected(*loaded);
 }
 
 void TestDatasetLoader::fromFileErrors_data()
