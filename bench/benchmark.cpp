@@ -47,8 +47,8 @@ void Benchmark::addRows(const QStringList &variants, const QList<qint64> &sizes)
 Dataset Benchmark::noisyLine(qint64 n)
 {
     QRandomGenerator random(20261204);
-    std::vector<double> xs(std::size_t(n));
-    std::vector<double> ys(std::size_t(n));
+    std::vector<double> xs(static_cast<std::size_t>(n));
+    std::vector<double> ys(static_cast<std::size_t>(n));
     for (std::size_t i = 0; i < xs.size(); ++i) {
         xs[i] = 10.0 * random.generateDouble();
         ys[i] = 2.0 * xs[i] + 1.0 + (random.generateDouble() - 0.5);
@@ -71,16 +71,16 @@ std::optional<double> Benchmark::pythonReference(const QStringList &arguments, Q
     }
     QProcess process;
     process.start(python,
-                  QStringList{QStringLiteral(LOSSLAB_BENCH_DIR "/references.py")} + arguments
-                      + (quick() ? QStringList{QStringLiteral("--quick")} : QStringList{}));
+                  QStringList {QStringLiteral(LOSSLAB_BENCH_DIR "/references.py")} + arguments
+                      + (quick() ? QStringList {QStringLiteral("--quick")} : QStringList {}));
     if (!process.waitForFinished(600000) || process.exitStatus() != QProcess::NormalExit) {
         *whyNot = QStringLiteral("references.py did not finish");
         return std::nullopt;
     }
     const QString output = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
     if (process.exitCode() != 0) {
-        *whyNot = output.isEmpty() ? QString::fromUtf8(process.readAllStandardError()).trimmed()
-                                   : output;
+        *whyNot =
+            output.isEmpty() ? QString::fromUtf8(process.readAllStandardError()).trimmed() : output;
         return std::nullopt;
     }
     bool ok = false;

@@ -31,8 +31,9 @@ void addRows(const QStringList &variants, const QList<qint64> &sizes);
 // every run (fixed seed).
 Dataset noisyLine(qint64 n);
 
-// Runs bench/references.py (with Debian's /usr/bin/python3, or $LOSSLAB_PYTHON) with `arguments` and returns the median time in milliseconds it
-// prints, or nothing with the reason in `whyNot` (no python3, no numpy, ...).
+// Runs bench/references.py (with Debian's /usr/bin/python3, or $LOSSLAB_PYTHON) with `arguments`
+// and returns the median time in milliseconds it prints, or nothing with the reason in `whyNot` (no
+// python3, no numpy, ...).
 std::optional<double> pythonReference(const QStringList &arguments, QString *whyNot);
 
 } // namespace Benchmark
