@@ -17,6 +17,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -88,6 +89,16 @@ double residentBytes()
         return -1.0;
     const QList<QByteArray> fields = statm.readAll().split(' ');
     return fields.size() > 1 ? fields[1].toDouble() * double(sysconf(_SC_PAGESIZE)) : -1.0;
+}
+
+// CPU time the calling thread has used, in milliseconds: on a shared machine the gaps also
+// hold the time other processes had the core, this does not.
+double threadCpuMs()
+{
+    rusage usage {};
+    getrusage(RUSAGE_THREAD, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
 }
 
 double percentile(std::vector<double> values, double fraction)
@@ -163,6 +174,7 @@ BenchResponsiveness::Run BenchResponsiveness::train(const QString &optimizer, qi
             [&] { residentPeak = std::max(residentPeak, residentBytes()); });
     const qint64 framesBefore = controller->publishedFrames();
 
+    const double cpuBefore = threadCpuMs();
     clock.start();
     ticker.start();
     sampler.start();
@@ -171,6 +183,7 @@ BenchResponsiveness::Run BenchResponsiveness::train(const QString &optimizer, qi
         [&] { return controller->latest().step == stepLimit() && !controller->isRunning(); },
         int(timeBoundMs()));
     const qint64 elapsed = clock.elapsed();
+    const double guiCpuMs = threadCpuMs() - cpuBefore;
     ticker.stop();
     sampler.stop();
     residentPeak = std::max(residentPeak, residentBytes());
@@ -189,10 +202,11 @@ BenchResponsiveness::Run BenchResponsiveness::train(const QString &optimizer, qi
     run.maxGapMs = gaps.empty() ? 0.0 : *std::max_element(gaps.begin(), gaps.end());
     run.growthBytes = residentPeak - residentBefore;
     qInfo("%s N=%lld: %lld steps in %lld ms (%.3g steps/s), %lld frames, %zu ticks, gap p99 "
-          "%.2f ms, max %.2f ms, resident +%.1f MB",
+          "%.2f ms, max %.2f ms, GUI thread busy %.0f ms (%.2f ms a frame), resident +%.1f MB",
           qPrintable(optimizer), n, run.steps, run.elapsedMs,
           double(run.steps) * 1000.0 / double(std::max<qint64>(1, run.elapsedMs)), run.frames,
-          gaps.size(), run.p99GapMs, run.maxGapMs, run.growthBytes / 1024.0 / 1024.0);
+          gaps.size(), run.p99GapMs, run.maxGapMs, guiCpuMs,
+          guiCpuMs / double(std::max<qint64>(1, run.frames)), run.growthBytes / 1024.0 / 1024.0);
 
     // The last state is what the window shows: the readout and the trail end on it.
     const std::vector<TrainingStep> trail = controller->trail();

@@ -4,6 +4,7 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcTraining, "losslab.core.training", QtWarningMsg)
@@ -59,7 +60,11 @@ TrainingController::TrainingController(QObject *parent)
 
     // Read before the thread starts: from then on only the worker's thread touches it.
     m_latest = m_worker->trainer().current();
+    m_workerLatest = m_latest;
     m_published = m_latest;
+    // The start is the trail's first point, before any command.
+    m_trails.front().append(m_latest);
+    m_workerTrails.front().append(m_latest);
     m_thread.start();
 }
 
@@ -80,6 +85,14 @@ std::vector<TrainingStep> TrainingController::trail(int racer) const
     if (racer < 0 || racer >= int(m_trails.size()))
         return {};
     return m_trails[std::size_t(racer)].points();
+}
+
+qint64 TrainingController::trailStride(int racer) const
+{
+    std::lock_guard locker(m_mutex);
+    if (racer < 0 || racer >= int(m_trails.size()))
+        return 1;
+    return m_trails[std::size_t(racer)].stride();
 }
 
 int TrainingController::racerCount() const
@@ -179,35 +192,48 @@ void TrainingController::runCommands()
 
 void TrainingController::recordStep(const TrainingStep &state)
 {
-    {
-        std::lock_guard locker(m_mutex);
-        if (state.racer < int(m_trails.size()))
-            m_trails[std::size_t(state.racer)].append(state);
-        // Any racer's step is news for the next frame; the readouts follow racer 0.
-        if (state.racer == 0)
-            m_latest = state;
-        m_dirty = true;
-    }
-    wake();
+    // No lock and no wake-up per step: at a million steps a second the GUI thread would wait
+    // for the mutex. The worker reports the optimizer's state after every batch of steps (and
+    // before it stops), and that shares the steps.
+    if (state.racer < int(m_workerTrails.size()))
+        m_workerTrails[std::size_t(state.racer)].append(state);
+    if (state.racer == 0)
+        m_workerLatest = state;
+    m_stepsPending = true;
+}
+
+void TrainingController::shareSteps()
+{
+    if (!std::exchange(m_stepsPending, false))
+        return;
+    const std::size_t racers = std::min(m_trails.size(), m_workerTrails.size());
+    for (std::size_t i = 0; i < racers; ++i)
+        m_trails[i] = m_workerTrails[i];
+    m_latest = m_workerLatest;
+    m_dirty = true;
 }
 
 void TrainingController::recordState(const TrainingStep &state, bool trailCleared)
 {
+    // A change of racers starts every trail afresh (the GUI side did so in setRivals()).
+    if (m_workerTrails.size() != std::size_t(m_worker->racerCount()))
+        m_workerTrails.assign(std::size_t(m_worker->racerCount()), Trail(trailCapacity));
+    if (state.racer < int(m_workerTrails.size())) {
+        Trail &trail = m_workerTrails[std::size_t(state.racer)];
+        if (trailCleared)
+            trail.clear();
+        // The start of a run is the trail's first point.
+        if (state.step == 0) {
+            trail.clear();
+            trail.append(state);
+        }
+    }
+    if (state.racer == 0)
+        m_workerLatest = state;
+    m_stepsPending = true;
     {
         std::lock_guard locker(m_mutex);
-        if (state.racer < int(m_trails.size())) {
-            Trail &trail = m_trails[std::size_t(state.racer)];
-            if (trailCleared)
-                trail.clear();
-            // The start of a run is the trail's first point.
-            if (state.step == 0) {
-                trail.clear();
-                trail.append(state);
-            }
-        }
-        if (state.racer == 0)
-            m_latest = state;
-        m_dirty = true;
+        shareSteps();
     }
     wake();
 }
@@ -217,6 +243,7 @@ void TrainingController::recordOptimizerState(qint64 step,
 {
     {
         std::lock_guard locker(m_mutex);
+        shareSteps();
         m_optimizerStep = step;
         m_optimizerState = state;
         m_optimizerStateDirty = true;
@@ -228,6 +255,7 @@ void TrainingController::recordNotice(Notice notice)
 {
     {
         std::lock_guard locker(m_mutex);
+        shareSteps();
         m_notices.push_back(std::move(notice));
     }
     wake();

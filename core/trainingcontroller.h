@@ -40,6 +40,9 @@ public:
     // `racer` picks one of the optimizers raced side by side (0: the chosen one).
     std::vector<TrainingStep> trail(int racer = 0) const;
     int racerCount() const;
+    // How far apart the steps trail(racer) keeps are: 1 while every step is kept, then 2, 4, …
+    // as the run outgrows the trail's capacity (see Trail).
+    qint64 trailStride(int racer = 0) const;
     // How many frames progressed() has published; for tests and diagnostics.
     qint64 publishedFrames() const { return m_publishedFrames; }
 
@@ -84,6 +87,8 @@ private:
 
     // Called in the worker's thread, straight from its signals.
     void recordStep(const TrainingStep &state);
+    // Hands the worker's trails and latest state to the GUI side; m_mutex must be held.
+    void shareSteps();
     void recordState(const TrainingStep &state, bool trailCleared);
     void recordOptimizerState(qint64 step, const std::vector<OptimizerStateEntry> &state);
     void recordNotice(Notice notice);
@@ -99,6 +104,12 @@ private:
     QThread m_thread;
     TrainingWorker *m_worker = nullptr;
     QTimer m_frameTimer;
+
+    // The worker's own copy of the trails, which only its thread touches: a step costs no lock,
+    // and the steps taken since the last batch are shared in one go (see shareSteps()).
+    std::vector<Trail> m_workerTrails {Trail(trailCapacity)};
+    TrainingStep m_workerLatest;
+    bool m_stepsPending = false;
 
     std::mutex m_commandsMutex; // guards m_commands
     std::vector<Command> m_commands;

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void replaceDataWhileRunning();
     void dataEditReachesEveryRacer();
     void settledMeansEveryCommandIsShown();
+    void aLongRunIsDecimatedEvenly();
 };
 
 namespace {
@@ -212,6 +213,34 @@ void TestTrainingController::settledMeansEveryCommandIsShown()
     QCOMPARE(controller.latest().w, 1.5);
     QVERIFY(std::fabs(controller.latest().loss - 7.0 / 6.0) < 1e-15);
     QVERIFY(!controller.isRunning());
+}
+
+void TestTrainingController::aLongRunIsDecimatedEvenly()
+{
+    // 5000 steps through a trail of 2000: every step up to 2000, every 2nd up to 4000, then
+    // every 4th. The trail starts at step 0, keeps every 4th step and ends on step 5000.
+    static_assert(TrainingController::trailCapacity == 2000);
+    TrainingController controller;
+    controller.setSettings({1e-6, 5000, 0.0});
+    controller.setStepsPerSecond(0);
+    QCOMPARE(controller.trailStride(), 1);
+    QSignalSpy stopped(&controller, &TrainingController::stopped);
+
+    controller.start();
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, 60000);
+    QCOMPARE(controller.latest().step, 5000);
+    QCOMPARE(controller.trailStride(), 4);
+    QCOMPARE(controller.trailStride(1), 1); // no such racer
+    const auto trail = controller.trail();
+    QCOMPARE(trail.size(), std::size_t(5000 / 4 + 1));
+    for (std::size_t i = 0; i < trail.size(); ++i)
+        QCOMPARE(trail[i].step, qint64(4 * i));
+    QVERIFY(std::fabs(trail.back().w - lessonW(1e-6, 5000)) < 1e-12);
+
+    controller.reset();
+    QTRY_VERIFY(controller.isSettled());
+    QCOMPARE(controller.trailStride(), 1);
+    QCOMPARE(controller.trail().size(), std::size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestTrainingController)
