@@ -450,7 +450,8 @@ void MainWindow::handleProgress(const TrainingStep &state)
     for (const OptimizerSettings &rival : m_modelPanel->rivals())
         kinds.push_back(rival.kind);
     for (int racer = 0; racer < m_controller->racerCount() && racer < int(kinds.size()); ++racer)
-        trails.push_back({kinds[std::size_t(racer)], m_controller->trail(racer)});
+        trails.push_back({kinds[std::size_t(racer)], m_controller->trail(racer),
+                          m_controller->trailStride(racer)});
     m_lossCurve->setTrails(trails);
     m_lossStep->setTrails(trails);
     m_surface->setTrails(trails);
