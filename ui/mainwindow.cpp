@@ -256,10 +256,16 @@ void MainWindow::setDataset(const Dataset &data, const QString &title, const QSt
 
 bool MainWindow::saveScreenshot(const QString &path, QString *error)
 {
+    // Shown off screen with updates off, the window is laid out but not painted: grab() paints
+    // it once, the first and only frame, instead of once for the screen and again for the file.
+    if (!isVisible())
+        setAttribute(Qt::WA_DontShowOnScreen);
+    setUpdatesEnabled(false);
     show();
     // Let the layout settle and the charts lay out their axes before grabbing.
     for (int i = 0; i < 3; ++i)
         QApplication::processEvents();
+    setUpdatesEnabled(true);
     const QPixmap pixmap = grab();
     if (pixmap.isNull() || !pixmap.save(path, "PNG")) {
         *error = tr("cannot write the screenshot to %1").arg(path);
