@@ -1,6 +1,6 @@
 // The reference for row 7 of issue #5: the least a Qt Charts window does to show one series.
-// `barechartwindow --screenshot OUT.png` shows it at LossLab's size, lets it lay out and paint
-// as LossLab's own --screenshot does, saves the PNG and exits; without the option it stays open.
+// `barechartwindow --screenshot OUT.png` lays it out at LossLab's size, paints it once and saves
+// the PNG as LossLab's own --screenshot does, then exits; without the option it stays open.
 
 #include <QApplication>
 #include <QChart>
@@ -31,12 +31,18 @@ int main(int argc, char *argv[])
     QChartView view(chart);
     view.setRenderHint(QPainter::Antialiasing);
     view.resize(1280, 820);
+    // As LossLab's --screenshot: laid out off screen and painted once, by grab().
+    if (option >= 0) {
+        view.setAttribute(Qt::WA_DontShowOnScreen);
+        view.setUpdatesEnabled(false);
+    }
     view.show();
     if (option < 0)
         return QApplication::exec();
 
     for (int i = 0; i < 3; ++i)
         QApplication::processEvents();
+    view.setUpdatesEnabled(true);
     const QPixmap pixmap = view.grab();
     if (pixmap.isNull() || !pixmap.save(arguments.at(option + 1), "PNG")) {
         std::cerr << "barechartwindow: cannot write the screenshot\n";
