@@ -5,9 +5,25 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <ctime>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcTraining, "losslab.core.training", QtWarningMsg)
+
+namespace {
+
+// The CPU time the calling thread has used, in nanoseconds; 0 where the system cannot tell.
+qint64 threadCpuNs()
+{
+#ifdef CLOCK_THREAD_CPUTIME_ID
+    timespec now {};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
+        return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+#endif
+    return 0;
+}
+
+} // namespace
 
 TrainingController::TrainingController(QObject *parent)
     : QObject(parent)
@@ -56,7 +72,7 @@ TrainingController::TrainingController(QObject *parent)
             Qt::QueuedConnection);
 
     m_frameTimer.setInterval(frameIntervalMs);
-    connect(&m_frameTimer, &QTimer::timeout, this, &TrainingController::publish);
+    connect(&m_frameTimer, &QTimer::timeout, this, &TrainingController::handleFrame);
 
     // Read before the thread starts: from then on only the worker's thread touches it.
     m_latest = m_worker->trainer().current();
@@ -286,6 +302,8 @@ void TrainingController::handleWake()
     if (!m_frameTimer.isActive()) {
         publish();
         m_frameTimer.start();
+        m_frameClock.start();
+        m_frameCpuNs = threadCpuNs();
     }
     for (const Notice &notice : notices) {
         if (!notice.isStop) {
@@ -301,8 +319,24 @@ void TrainingController::handleWake()
         Q_EMIT stopped(notice.reason, notice.message);
     }
     // Everything those commands did is recorded by now; show it before calling them settled.
-    publish();
+    // Steps alone wait for the next frame: a wake-up comes after every batch of steps, more
+    // often than the frames.
+    if (commandsDone != m_commandsSettled)
+        publish();
     m_commandsSettled = commandsDone;
+}
+
+void TrainingController::handleFrame()
+{
+    // While training, a frame is skipped when the GUI thread has been busy for more than half
+    // the time since the last one (a large data set makes each frame cost more): the window
+    // then shows fewer frames but keeps the other half for input and its own timers.
+    const qint64 cpuNs = threadCpuNs();
+    if (m_running && 2 * (cpuNs - m_frameCpuNs) > m_frameClock.nsecsElapsed())
+        return;
+    m_frameClock.restart();
+    m_frameCpuNs = cpuNs;
+    publish();
 }
 
 void TrainingController::publish()

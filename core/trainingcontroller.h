@@ -3,6 +3,7 @@
 #include "trail.h"
 #include "trainer.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QThread>
 #include <QTimer>
@@ -15,7 +16,8 @@ class TrainingWorker;
 
 // The GUI thread's handle on training: owns the worker and its QThread, forwards commands to
 // it in order, and turns the worker's per-step signals into at most one progressed() signal
-// per frame (about 60 a second), however fast the steps come. The destructor stops and joins
+// per frame (about 60 a second, fewer when the frames keep the GUI thread busy more than half
+// the time), however fast the steps come. The destructor stops and joins
 // the thread.
 //
 // Everything that crosses between the threads (commands one way; steps, optimizer state and
@@ -97,6 +99,7 @@ private:
 
     // In the GUI thread.
     void handleWake();
+    void handleFrame();
     void publish();
     void handleRunningChanged(bool running);
     void send(Command command);
@@ -104,6 +107,8 @@ private:
     QThread m_thread;
     TrainingWorker *m_worker = nullptr;
     QTimer m_frameTimer;
+    QElapsedTimer m_frameClock; // since the last frame the timer published
+    qint64 m_frameCpuNs = 0; // the GUI thread's CPU time then
 
     // The worker's own copy of the trails, which only its thread touches: a step costs no lock,
     // and the steps taken since the last batch are shared in one go (see shareSteps()).
