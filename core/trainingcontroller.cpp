@@ -4,9 +4,26 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+#include <ctime>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcTraining, "losslab.core.training", QtWarningMsg)
+
+namespace {
+
+// The CPU time the calling thread has used, in nanoseconds; 0 where the system cannot tell.
+qint64 threadCpuNs()
+{
+#ifdef CLOCK_THREAD_CPUTIME_ID
+    timespec now {};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
+        return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+#endif
+    return 0;
+}
+
+} // namespace
 
 TrainingController::TrainingController(QObject *parent)
     : QObject(parent)
@@ -55,11 +72,15 @@ TrainingController::TrainingController(QObject *parent)
             Qt::QueuedConnection);
 
     m_frameTimer.setInterval(frameIntervalMs);
-    connect(&m_frameTimer, &QTimer::timeout, this, &TrainingController::publish);
+    connect(&m_frameTimer, &QTimer::timeout, this, &TrainingController::handleFrame);
 
     // Read before the thread starts: from then on only the worker's thread touches it.
     m_latest = m_worker->trainer().current();
+    m_workerLatest = m_latest;
     m_published = m_latest;
+    // The start is the trail's first point, before any command.
+    m_trails.front().append(m_latest);
+    m_workerTrails.front().append(m_latest);
     m_thread.start();
 }
 
@@ -80,6 +101,14 @@ std::vector<TrainingStep> TrainingController::trail(int racer) const
     if (racer < 0 || racer >= int(m_trails.size()))
         return {};
     return m_trails[std::size_t(racer)].points();
+}
+
+qint64 TrainingController::trailStride(int racer) const
+{
+    std::lock_guard locker(m_mutex);
+    if (racer < 0 || racer >= int(m_trails.size()))
+        return 1;
+    return m_trails[std::size_t(racer)].stride();
 }
 
 int TrainingController::racerCount() const
@@ -179,35 +208,48 @@ void TrainingController::runCommands()
 
 void TrainingController::recordStep(const TrainingStep &state)
 {
-    {
-        std::lock_guard locker(m_mutex);
-        if (state.racer < int(m_trails.size()))
-            m_trails[std::size_t(state.racer)].append(state);
-        // Any racer's step is news for the next frame; the readouts follow racer 0.
-        if (state.racer == 0)
-            m_latest = state;
-        m_dirty = true;
-    }
-    wake();
+    // No lock and no wake-up per step: at a million steps a second the GUI thread would wait
+    // for the mutex. The worker reports the optimizer's state after every batch of steps (and
+    // before it stops), and that shares the steps.
+    if (state.racer < int(m_workerTrails.size()))
+        m_workerTrails[std::size_t(state.racer)].append(state);
+    if (state.racer == 0)
+        m_workerLatest = state;
+    m_stepsPending = true;
+}
+
+void TrainingController::shareSteps()
+{
+    if (!std::exchange(m_stepsPending, false))
+        return;
+    const std::size_t racers = std::min(m_trails.size(), m_workerTrails.size());
+    for (std::size_t i = 0; i < racers; ++i)
+        m_trails[i] = m_workerTrails[i];
+    m_latest = m_workerLatest;
+    m_dirty = true;
 }
 
 void TrainingController::recordState(const TrainingStep &state, bool trailCleared)
 {
+    // A change of racers starts every trail afresh (the GUI side did so in setRivals()).
+    if (m_workerTrails.size() != std::size_t(m_worker->racerCount()))
+        m_workerTrails.assign(std::size_t(m_worker->racerCount()), Trail(trailCapacity));
+    if (state.racer < int(m_workerTrails.size())) {
+        Trail &trail = m_workerTrails[std::size_t(state.racer)];
+        if (trailCleared)
+            trail.clear();
+        // The start of a run is the trail's first point.
+        if (state.step == 0) {
+            trail.clear();
+            trail.append(state);
+        }
+    }
+    if (state.racer == 0)
+        m_workerLatest = state;
+    m_stepsPending = true;
     {
         std::lock_guard locker(m_mutex);
-        if (state.racer < int(m_trails.size())) {
-            Trail &trail = m_trails[std::size_t(state.racer)];
-            if (trailCleared)
-                trail.clear();
-            // The start of a run is the trail's first point.
-            if (state.step == 0) {
-                trail.clear();
-                trail.append(state);
-            }
-        }
-        if (state.racer == 0)
-            m_latest = state;
-        m_dirty = true;
+        shareSteps();
     }
     wake();
 }
@@ -217,6 +259,7 @@ void TrainingController::recordOptimizerState(qint64 step,
 {
     {
         std::lock_guard locker(m_mutex);
+        shareSteps();
         m_optimizerStep = step;
         m_optimizerState = state;
         m_optimizerStateDirty = true;
@@ -228,6 +271,7 @@ void TrainingController::recordNotice(Notice notice)
 {
     {
         std::lock_guard locker(m_mutex);
+        shareSteps();
         m_notices.push_back(std::move(notice));
     }
     wake();
@@ -258,6 +302,8 @@ void TrainingController::handleWake()
     if (!m_frameTimer.isActive()) {
         publish();
         m_frameTimer.start();
+        m_frameClock.start();
+        m_frameCpuNs = threadCpuNs();
     }
     for (const Notice &notice : notices) {
         if (!notice.isStop) {
@@ -273,8 +319,24 @@ void TrainingController::handleWake()
         Q_EMIT stopped(notice.reason, notice.message);
     }
     // Everything those commands did is recorded by now; show it before calling them settled.
-    publish();
+    // Steps alone wait for the next frame: a wake-up comes after every batch of steps, more
+    // often than the frames.
+    if (commandsDone != m_commandsSettled)
+        publish();
     m_commandsSettled = commandsDone;
+}
+
+void TrainingController::handleFrame()
+{
+    // While training, a frame is skipped when the GUI thread has been busy for more than half
+    // the time since the last one (a large data set makes each frame cost more): the window
+    // then shows fewer frames but keeps the other half for input and its own timers.
+    const qint64 cpuNs = threadCpuNs();
+    if (m_running && 2 * (cpuNs - m_frameCpuNs) > m_frameClock.nsecsElapsed())
+        return;
+    m_frameClock.restart();
+    m_frameCpuNs = cpuNs;
+    publish();
 }
 
 void TrainingController::publish()

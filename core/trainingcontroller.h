@@ -3,6 +3,7 @@
 #include "trail.h"
 #include "trainer.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QThread>
 #include <QTimer>
@@ -15,7 +16,8 @@ class TrainingWorker;
 
 // The GUI thread's handle on training: owns the worker and its QThread, forwards commands to
 // it in order, and turns the worker's per-step signals into at most one progressed() signal
-// per frame (about 60 a second), however fast the steps come. The destructor stops and joins
+// per frame (about 60 a second, fewer when the frames keep the GUI thread busy more than half
+// the time), however fast the steps come. The destructor stops and joins
 // the thread.
 //
 // Everything that crosses between the threads (commands one way; steps, optimizer state and
@@ -40,6 +42,9 @@ public:
     // `racer` picks one of the optimizers raced side by side (0: the chosen one).
     std::vector<TrainingStep> trail(int racer = 0) const;
     int racerCount() const;
+    // How far apart the steps trail(racer) keeps are: 1 while every step is kept, then 2, 4, …
+    // as the run outgrows the trail's capacity (see Trail).
+    qint64 trailStride(int racer = 0) const;
     // How many frames progressed() has published; for tests and diagnostics.
     qint64 publishedFrames() const { return m_publishedFrames; }
 
@@ -84,6 +89,8 @@ private:
 
     // Called in the worker's thread, straight from its signals.
     void recordStep(const TrainingStep &state);
+    // Hands the worker's trails and latest state to the GUI side; m_mutex must be held.
+    void shareSteps();
     void recordState(const TrainingStep &state, bool trailCleared);
     void recordOptimizerState(qint64 step, const std::vector<OptimizerStateEntry> &state);
     void recordNotice(Notice notice);
@@ -92,6 +99,7 @@ private:
 
     // In the GUI thread.
     void handleWake();
+    void handleFrame();
     void publish();
     void handleRunningChanged(bool running);
     void send(Command command);
@@ -99,6 +107,14 @@ private:
     QThread m_thread;
     TrainingWorker *m_worker = nullptr;
     QTimer m_frameTimer;
+    QElapsedTimer m_frameClock; // since the last frame the timer published
+    qint64 m_frameCpuNs = 0; // the GUI thread's CPU time then
+
+    // The worker's own copy of the trails, which only its thread touches: a step costs no lock,
+    // and the steps taken since the last batch are shared in one go (see shareSteps()).
+    std::vector<Trail> m_workerTrails {Trail(trailCapacity)};
+    TrainingStep m_workerLatest;
+    bool m_stepsPending = false;
 
     std::mutex m_commandsMutex; // guards m_commands
     std::vector<Command> m_commands;

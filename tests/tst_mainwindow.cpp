@@ -68,6 +68,9 @@ private Q_SLOTS:
     void axisTicksStayFinite();
     void stableLimitTooSmallToRepresent();
     void movesInABurstReachTheWorkerBeforeAStep();
+    void shownStepsInWords_data();
+    void shownStepsInWords();
+    void aDecimatedTrailSaysSoAndEndsOnTheLastStep();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -794,6 +797,73 @@ void TestMainWindow::movesInABurstReachTheWorkerBeforeAStep()
     const double expected =
         (std::pow(0.26 - 4.0, 2) + std::pow(0.52 - 6.0, 2) + std::pow(0.78 - 9.0, 2)) / 3.0;
     QTRY_VERIFY(std::fabs(m_window->controller()->latest().loss - expected) < 1e-12);
+}
+
+void TestMainWindow::shownStepsInWords_data()
+{
+    QTest::addColumn<qint64>("stride");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("every step") << qint64(1) << QString();
+    QTest::newRow("2") << qint64(2) << QStringLiteral("every 2nd step shown");
+    QTest::newRow("3") << qint64(3) << QStringLiteral("every 3rd step shown");
+    QTest::newRow("4") << qint64(4) << QStringLiteral("every 4th step shown");
+    QTest::newRow("11") << qint64(11) << QStringLiteral("every 11th step shown");
+    QTest::newRow("12") << qint64(12) << QStringLiteral("every 12th step shown");
+    QTest::newRow("21") << qint64(21) << QStringLiteral("every 21st step shown");
+    QTest::newRow("32") << qint64(32) << QStringLiteral("every 32nd step shown");
+    QTest::newRow("113") << qint64(113) << QStringLiteral("every 113th step shown");
+    QTest::newRow("8192") << qint64(8192) << QStringLiteral("every 8192nd step shown");
+}
+
+void TestMainWindow::shownStepsInWords()
+{
+    QFETCH(qint64, stride);
+    QFETCH(QString, words);
+    QCOMPARE(RacerStyle::shownSteps(stride), words);
+}
+
+void TestMainWindow::aDecimatedTrailSaysSoAndEndsOnTheLastStep()
+{
+    // 5000 steps on the lesson with no tolerance: the trail of 2000 keeps every 4th step
+    // (see TestTrainingController), and the charts say so; the last step is shown everywhere.
+    TrainingPanel *training = m_window->training();
+    for (QLineEdit *field : training->findChildren<QLineEdit *>()) {
+        if (field->accessibleName() == QStringLiteral("tolerance")) {
+            field->setText(QStringLiteral("0"));
+            QTest::keyClick(field, Qt::Key_Return);
+        }
+    }
+    training->stepLimitBox()->setValue(5000);
+    training->speedBox()->setCurrentIndex(training->speedBox()->findData(0));
+    QCOMPARE(m_window->lossStep()->stepTitle(), QStringLiteral("step"));
+    QTest::mouseClick(training->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(training->message()->text().contains(QStringLiteral("5000")), 30000);
+    QTRY_VERIFY(!m_window->controller()->isRunning());
+
+    QCOMPARE(m_window->lossStep()->stepTitle(), QStringLiteral("step (every 4th step shown)"));
+    QVERIFY2(training->readout()->text().startsWith(QStringLiteral("step 5000 ")),
+             qPrintable(training->readout()->text()));
+    bool named = false;
+    for (QAbstractSeries *series : m_window->lossCurve()->chart()->series()) {
+        named = named
+            || (series->isVisible()
+                && series->name() == QStringLiteral("steps (every 4th step shown)"));
+    }
+    QVERIFY(named);
+    // The last dot on the loss curve and the last point of the loss per step are step 5000.
+    const TrainingStep last = m_window->controller()->latest();
+    QCOMPARE(last.step, 5000);
+    const std::vector<QPointF> dots = m_window->lossCurve()->trailPoints();
+    QCOMPARE(dots.size(), std::size_t(5000 / 4 + 1));
+    QCOMPARE(dots.back(), QPointF(last.w, last.loss));
+    const auto *perStep = qobject_cast<QXYSeries *>(
+        m_window->lossStep()->chart()->series().at(int(OptimizerKind::Gd)));
+    QVERIFY(perStep && perStep->count() > 0);
+    QCOMPARE(perStep->at(perStep->count() - 1), QPointF(5000.0, last.loss));
+
+    // Reset: every step is shown again.
+    QTest::mouseClick(training->resetButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->lossStep()->stepTitle(), QStringLiteral("step"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,11 +1,13 @@
 #include "trainingcontroller.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 
 #include <cmath>
+#include <ctime>
 #include <memory>
 
 // The real thread: commands cross as queued calls, progress comes back at frame rate.
@@ -24,9 +26,41 @@ private Q_SLOTS:
     void replaceDataWhileRunning();
     void dataEditReachesEveryRacer();
     void settledMeansEveryCommandIsShown();
+    void aLongRunIsDecimatedEvenly();
+    void framesFollowTheFrameClock();
+    void costlyFramesAreSkipped();
 };
 
 namespace {
+
+// The CPU time the calling thread has used, in nanoseconds.
+qint64 threadCpuNs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+// Trains the lesson as fast as possible for `runMs` of the GUI thread's event loop and returns
+// how many frames were published, with the loop's length in `elapsedMs`.
+int framesWhileTraining(TrainingController &controller, int runMs, qint64 *elapsedMs)
+{
+    controller.setSettings({1e-9, 1'000'000'000, 0.0});
+    controller.setStepsPerSecond(0);
+    if (!QTest::qWaitFor([&] { return controller.isSettled(); }, 10000))
+        return 0;
+    const qint64 before = controller.publishedFrames();
+    QElapsedTimer clock;
+    clock.start();
+    controller.start();
+    QEventLoop loop;
+    QTimer::singleShot(runMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    *elapsedMs = clock.elapsed();
+    const int frames = int(controller.publishedFrames() - before);
+    controller.pause();
+    return frames;
+}
 
 double lessonW(double lr, qint64 k)
 {
@@ -212,6 +246,68 @@ void TestTrainingController::settledMeansEveryCommandIsShown()
     QCOMPARE(controller.latest().w, 1.5);
     QVERIFY(std::fabs(controller.latest().loss - 7.0 / 6.0) < 1e-15);
     QVERIFY(!controller.isRunning());
+}
+
+void TestTrainingController::aLongRunIsDecimatedEvenly()
+{
+    // 5000 steps through a trail of 2000: every step up to 2000, every 2nd up to 4000, then
+    // every 4th. The trail starts at step 0, keeps every 4th step and ends on step 5000.
+    static_assert(TrainingController::trailCapacity == 2000);
+    TrainingController controller;
+    controller.setSettings({1e-6, 5000, 0.0});
+    controller.setStepsPerSecond(0);
+    QCOMPARE(controller.trailStride(), 1);
+    QSignalSpy stopped(&controller, &TrainingController::stopped);
+
+    controller.start();
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, 60000);
+    QCOMPARE(controller.latest().step, 5000);
+    QCOMPARE(controller.trailStride(), 4);
+    QCOMPARE(controller.trailStride(1), 1); // no such racer
+    const auto trail = controller.trail();
+    QCOMPARE(trail.size(), std::size_t(5000 / 4 + 1));
+    for (std::size_t i = 0; i < trail.size(); ++i)
+        QCOMPARE(trail[i].step, qint64(4 * i));
+    QVERIFY(std::fabs(trail.back().w - lessonW(1e-6, 5000)) < 1e-12);
+
+    controller.reset();
+    QTRY_VERIFY(controller.isSettled());
+    QCOMPARE(controller.trailStride(), 1);
+    QCOMPARE(controller.trail().size(), std::size_t(1));
+}
+
+void TestTrainingController::framesFollowTheFrameClock()
+{
+    // A million steps a second come in batches, each with a wake-up, but the steps reach the
+    // window on the frame clock only: no more frames than frameIntervalMs allows in the time
+    // the loop ran (the timer may fire up to 5% early), plus the one that starts the run.
+    // Fewer is fine: this bounds a count by the measured time, it asserts no duration.
+    TrainingController controller;
+    qint64 elapsedMs = 0;
+    const int frames = framesWhileTraining(controller, 500, &elapsedMs);
+    QVERIFY(frames > 0);
+    const double most = double(elapsedMs) / (0.95 * TrainingController::frameIntervalMs) + 2.0;
+    QVERIFY2(frames <= most,
+             qPrintable(QStringLiteral("%1 frames in %2 ms").arg(frames).arg(elapsedMs)));
+    QTRY_VERIFY(!controller.isRunning());
+}
+
+void TestTrainingController::costlyFramesAreSkipped()
+{
+    // Each frame keeps the GUI thread busy for 20 ms of its CPU time: frames are skipped so
+    // that it stays busy at most about half the time, one frame per 40 ms of the loop at most.
+    TrainingController controller;
+    connect(&controller, &TrainingController::progressed, this, [] {
+        const qint64 start = threadCpuNs();
+        while (threadCpuNs() - start < 20'000'000) { }
+    });
+    qint64 elapsedMs = 0;
+    const int frames = framesWhileTraining(controller, 600, &elapsedMs);
+    QVERIFY(frames > 0);
+    const double most = double(elapsedMs) / 40.0 + 2.0;
+    QVERIFY2(frames <= most,
+             qPrintable(QStringLiteral("%1 frames in %2 ms").arg(frames).arg(elapsedMs)));
+    QTRY_VERIFY(!controller.isRunning());
 }
 
 QTEST_GUILESS_MAIN(TestTrainingController)

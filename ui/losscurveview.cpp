@@ -6,6 +6,7 @@
 #include "losssampler.h"
 #include "mseloss.h"
 #include "numberformat.h"
+#include "trailpointsitem.h"
 
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -50,7 +51,7 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     m_curve->setPen(ChartStyle::modelPen());
     for (OptimizerKind kind : Optimizer::all()) {
         auto *trail = new QScatterSeries(this);
-        ChartStyle::stylePoints(trail, RacerStyle::color(kind), 7);
+        ChartStyle::stylePoints(trail, RacerStyle::color(kind), trailDotSize);
         trail->setName(RacerStyle::label(kind));
         trail->setVisible(false);
         m_trails.push_back(trail);
@@ -103,6 +104,12 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
         trail->attachAxis(m_axisW);
         trail->attachAxis(m_axisLoss);
     }
+    m_trailPoints = new TrailPointsItem(chart, m_axisW, m_axisLoss, trailDotSize);
+    connect(chart, &QChart::plotAreaChanged, this, [this] { m_trailPoints->plotAreaChanged(); });
+    for (QValueAxis *axis : {m_axisW, m_axisLoss}) {
+        connect(axis, &QValueAxis::rangeChanged, this,
+                [this] { m_trailPoints->plotAreaChanged(); });
+    }
     // The current w stays on top of the trails.
     chart->removeSeries(m_marker);
     chart->addSeries(m_marker);
@@ -150,6 +157,9 @@ void LossCurveView::setRange(const ParameterRange &range)
 
 void LossCurveView::setTrails(const std::vector<RacerTrail> &trails)
 {
+    // The series only name the racers in the legend; the dots are drawn by m_trailPoints, in
+    // the order of the kinds (as the series were stacked).
+    std::vector<TrailPointsItem::Set> sets;
     for (std::size_t k = 0; k < m_trails.size(); ++k) {
         QScatterSeries *series = m_trails[k];
         const auto racer = std::find_if(trails.begin(), trails.end(),
@@ -164,10 +174,22 @@ void LossCurveView::setTrails(const std::vector<RacerTrail> &trails)
             if (!state.tooLarge)
                 points.append(QPointF(state.w, state.loss));
         }
-        series->replace(points);
-        series->setName(trails.size() > 1 ? RacerStyle::label(racer->kind) : tr("steps"));
+        sets.push_back({RacerStyle::color(racer->kind), std::move(points)});
+        QString name = trails.size() > 1 ? RacerStyle::label(racer->kind) : tr("steps");
+        if (const QString note = RacerStyle::shownSteps(racer->stride); !note.isEmpty())
+            name += QStringLiteral(" (%1)").arg(note);
+        series->setName(name);
         series->setVisible(true);
     }
+    m_trailPoints->setSets(std::move(sets));
+}
+
+std::vector<QPointF> LossCurveView::trailPoints() const
+{
+    std::vector<QPointF> points;
+    for (const TrailPointsItem::Set &set : m_trailPoints->sets())
+        points.insert(points.end(), set.values.begin(), set.values.end());
+    return points;
 }
 
 void LossCurveView::clearGridPoints()

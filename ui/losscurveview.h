@@ -15,6 +15,7 @@ class LossSampler;
 class QLineSeries;
 class QScatterSeries;
 class QValueAxis;
+class TrailPointsItem;
 
 // The loss against w over the parameter range: the U-shaped curve, the current w, the exact
 // optimum w*, the gradient-descent trail and the points of a grid search. The curve is
@@ -37,6 +38,8 @@ public:
     const QLineSeries *curve() const { return m_curve; }
     QPointF marker() const;
     int gridPointCount() const;
+    // For tests: the (w, loss) of every trail dot, racer after racer in the order of the kinds.
+    std::vector<QPointF> trailPoints() const;
 
     // The gradient's formula with the live numbers, as shown above the chart.
     static QString gradientFormula(const Dataset &data, const Objective &objective, double gradW);
@@ -45,6 +48,8 @@ public:
     static constexpr int samples = 401;
     // Each point's own loss curve is drawn for up to this many points.
     static constexpr int maxPointCurves = 12;
+    // The diameter of a trail's dots, in pixels.
+    static constexpr qreal trailDotSize = 7.0;
 
 private:
     void updateCurve();
@@ -58,7 +63,9 @@ private:
     QValueAxis *m_axisW;
     QValueAxis *m_axisLoss;
     QLineSeries *m_curve;
-    std::vector<QScatterSeries *> m_trails; // one per optimizer kind
+    // One per optimizer kind, for the legend; the dots themselves are m_trailPoints.
+    std::vector<QScatterSeries *> m_trails;
+    TrailPointsItem *m_trailPoints = nullptr;
     QScatterSeries *m_grid;
     QScatterSeries *m_optimum;
     QScatterSeries *m_marker;

@@ -73,6 +73,11 @@ void LossStepView::setLogScale(bool logScale)
     redraw();
 }
 
+QString LossStepView::stepTitle() const
+{
+    return m_axisStep->titleText();
+}
+
 QPointF LossStepView::lossRange() const
 {
     return m_logScale ? QPointF(m_logAxisLoss->min(), m_logAxisLoss->max())
@@ -103,7 +108,20 @@ void LossStepView::redraw()
         series->replace(points);
         series->setVisible(true);
     }
-    chart()->legend()->setVisible(m_trails.size() > 1);
+    // A decimated trail says so: in the step axis's title, or racer by racer in the legend.
+    const bool racing = m_trails.size() > 1;
+    QString shown;
+    for (const RacerTrail &trail : m_trails) {
+        const QString note = RacerStyle::shownSteps(trail.stride);
+        QString name = RacerStyle::label(trail.kind);
+        if (!note.isEmpty())
+            name += QStringLiteral(" (%1)").arg(note);
+        m_series[std::size_t(trail.kind)]->setName(name);
+        if (!racing)
+            shown = note;
+    }
+    m_axisStep->setTitleText(shown.isEmpty() ? tr("step") : tr("step (%1)").arg(shown));
+    chart()->legend()->setVisible(racing);
     ChartStyle::fitFromZero(m_axisStep, std::max(lastStep, 10.0));
     if (m_logScale) {
         // Whole decades around the positive losses, from 1e-307 at the lowest (below it 10^k

@@ -24,6 +24,8 @@ public:
     // cannot be drawn on it and are left out.
     void setLogScale(bool logScale);
     bool isLogScale() const { return m_logScale; }
+    // The step axis's title: "step", or "step (every 4th step shown)" for a decimated trail.
+    QString stepTitle() const;
     // The loss axis in use (for tests): its range after the last redraw.
     QPointF lossRange() const;
 

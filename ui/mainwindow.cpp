@@ -268,10 +268,16 @@ void MainWindow::setDataset(const Dataset &data, const QString &title, const QSt
 
 bool MainWindow::saveScreenshot(const QString &path, QString *error)
 {
+    // Shown off screen with updates off, the window is laid out but not painted: grab() paints
+    // it once, the first and only frame, instead of once for the screen and again for the file.
+    if (!isVisible())
+        setAttribute(Qt::WA_DontShowOnScreen);
+    setUpdatesEnabled(false);
     show();
     // Let the layout settle and the charts lay out their axes before grabbing.
     for (int i = 0; i < 3; ++i)
         QApplication::processEvents();
+    setUpdatesEnabled(true);
     const QPixmap pixmap = grab();
     if (pixmap.isNull() || !pixmap.save(path, "PNG")) {
         *error = tr("cannot write the screenshot to %1").arg(path);
@@ -482,7 +488,8 @@ void MainWindow::handleProgress(const TrainingStep &state)
     for (const OptimizerSettings &rival : m_modelPanel->rivals())
         kinds.push_back(rival.kind);
     for (int racer = 0; racer < m_controller->racerCount() && racer < int(kinds.size()); ++racer)
-        trails.push_back({kinds[std::size_t(racer)], m_controller->trail(racer)});
+        trails.push_back({kinds[std::size_t(racer)], m_controller->trail(racer),
+                          m_controller->trailStride(racer)});
     m_lossCurve->setTrails(trails);
     m_lossStep->setTrails(trails);
     m_surface->setTrails(trails);

@@ -42,4 +42,20 @@ QString label(OptimizerKind kind)
     return {};
 }
 
+QString shownSteps(qint64 stride)
+{
+    if (stride <= 1)
+        return {};
+    const qint64 lastTwo = stride % 100;
+    const qint64 last = stride % 10;
+    const char *suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
+        : last == 1                                     ? "st"
+        : last == 2                                     ? "nd"
+        : last == 3                                     ? "rd"
+                                                        : "th";
+    return QCoreApplication::translate("RacerStyle", "every %1%2 step shown")
+        .arg(stride)
+        .arg(QLatin1String(suffix));
+}
+
 } // namespace RacerStyle

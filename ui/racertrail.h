@@ -13,6 +13,8 @@ struct RacerTrail
 {
     OptimizerKind kind = OptimizerKind::Gd;
     std::vector<TrainingStep> steps;
+    // Every stride-th step is kept in `steps` (1: every step), plus the latest one.
+    qint64 stride = 1;
 };
 
 namespace RacerStyle {
@@ -21,5 +23,8 @@ namespace RacerStyle {
 QColor color(OptimizerKind kind);
 // The name in legends: "gradient descent", "momentum", …
 QString label(OptimizerKind kind);
+// What a trail kept every `stride` steps shows, in words: "every 4th step shown"; empty for a
+// trail that shows every step.
+QString shownSteps(qint64 stride);
 
 } // namespace RacerStyle
