@@ -98,7 +98,7 @@ int runGrid(const QStringList &arguments, std::ostream &out, std::ostream &err)
     const auto data = datasetOption(command, *options, err, &error);
     if (!data)
         return fail(err, command, error);
-    out << GridSearch::report(*data, *from, *to, *step).toStdString();
+    GridSearch::write(out, *data, *from, *to, *step);
     return CommandLine::exitOk;
 }
 

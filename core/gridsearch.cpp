@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 namespace {
 
@@ -67,27 +68,43 @@ int GridSearch::labelDecimals(double from, double step)
 
 QString GridSearch::report(const Dataset &data, double from, double to, double step)
 {
-    const int decimals = labelDecimals(from, step);
-    QString text;
-    for (double w : grid(from, to, step))
-        text += reportBlock(data, w, decimals);
-    return text;
+    std::ostringstream text;
+    write(text, data, from, to, step);
+    return QString::fromStdString(text.str());
 }
 
-QString GridSearch::reportBlock(const Dataset &data, double w, int decimals)
+void GridSearch::write(std::ostream &out, const Dataset &data, double from, double to, double step)
+{
+    const int decimals = labelDecimals(from, step);
+    for (double w : grid(from, to, step))
+        writeBlock(out, data, w, decimals);
+}
+
+QString GridSearch::reportBlock(const Dataset &data, double w, int decimals,
+                                std::size_t shownPoints)
+{
+    std::ostringstream text;
+    writeBlock(text, data, w, decimals, shownPoints);
+    return QString::fromStdString(text.str());
+}
+
+void GridSearch::writeBlock(std::ostream &out, const Dataset &data, double w, int decimals,
+                            std::size_t shownPoints)
 {
     // A prediction or loss too large to represent is said in words, never "inf".
-    std::string text = "w = " + NumberFormat::fixed(w, decimals) + '\n';
-    for (std::size_t i = 0; i < data.size(); ++i) {
+    out << "w = " << NumberFormat::fixed(w, decimals) << '\n';
+    const std::size_t shown = std::min(shownPoints, data.size());
+    for (std::size_t i = 0; i < shown; ++i) {
         const double prediction = w * data.x(i);
         const double loss = LossFunction::pointLoss(Objective(), prediction - data.y(i));
-        text += "\tx:" + NumberFormat::shortestWithDecimal(data.x(i))
-            + ", y:" + NumberFormat::shortestWithDecimal(data.y(i))
-            + ", y_pred:" + NumberFormat::fixedOrWords(prediction, 2)
-            + ", loss:" + NumberFormat::fixedOrWords(loss, 2) + '\n';
+        out << "\tx:" << NumberFormat::shortestWithDecimal(data.x(i))
+            << ", y:" << NumberFormat::shortestWithDecimal(data.y(i))
+            << ", y_pred:" << NumberFormat::fixedOrWords(prediction, 2)
+            << ", loss:" << NumberFormat::fixedOrWords(loss, 2) << '\n';
     }
-    text += "MSE = " + NumberFormat::fixedOrWords(MseLoss::loss(data, w), 2) + "\n\n";
-    return QString::fromStdString(text);
+    if (shown < data.size())
+        out << "\t… and " << data.size() - shown << " more points\n";
+    out << "MSE = " << NumberFormat::fixedOrWords(MseLoss::loss(data, w), 2) << "\n\n";
 }
 
 std::optional<double> GridSearch::bestW(const Dataset &data, double from, double to, double step)

@@ -2,7 +2,10 @@
 
 #include <QString>
 
+#include <cstddef>
+#include <limits>
 #include <optional>
+#include <ostream>
 #include <vector>
 
 class Dataset;
@@ -30,9 +33,18 @@ public:
     // ("x:1.0, y:2.0, y_pred:0.00, loss:4.00"), "MSE = 18.67" and an empty line. A prediction
     // or loss too large to represent reads "too large to represent".
     static QString report(const Dataset &data, double from, double to, double step);
+    // The same written to `out` block by block, so that the printout of a million points
+    // never has to be held whole.
+    static void write(std::ostream &out, const Dataset &data, double from, double to, double step);
 
-    // The block of report() for one w: the label with `decimals` decimals, the points, the MSE.
-    static QString reportBlock(const Dataset &data, double w, int decimals);
+    // The block of report() for one w: the label with `decimals` decimals, the points (the
+    // first `shownPoints` of them, then a line "… and N more points"), the MSE.
+    static QString reportBlock(const Dataset &data, double w, int decimals,
+                               std::size_t shownPoints = allPoints);
+    static void writeBlock(std::ostream &out, const Dataset &data, double w, int decimals,
+                           std::size_t shownPoints = allPoints);
+
+    static constexpr std::size_t allPoints = std::numeric_limits<std::size_t>::max();
 
     // The grid point with the lowest MSE (the first of equals); empty for an empty grid.
     static std::optional<double> bestW(const Dataset &data, double from, double to, double step);

@@ -4,6 +4,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <sstream>
+
 // The lesson's printout, checked against values worked out by hand: MSE(w) = 14/3·(w − 2)².
 class TestGridSearch : public QObject
 {
@@ -21,6 +23,8 @@ private Q_SLOTS:
     void labelDecimalsFollowTheStep_data();
     void labelDecimalsFollowTheStep();
     void zeroXTies();
+    void blockShowsItsFirstPoints();
+    void writeStreamsTheReport();
 };
 
 void TestGridSearch::gridIsBuiltByIndex()
@@ -177,6 +181,35 @@ void TestGridSearch::zeroXTies()
     const Dataset zeroX({0, 0, 0}, {1, 2, 3});
     QCOMPARE(*GridSearch::bestW(zeroX, 0.0, 4.0, 0.1), 0.0);
     QVERIFY(!GridSearch::report(zeroX, 0.0, 4.0, 0.1).contains(QStringLiteral("nan")));
+}
+
+void TestGridSearch::blockShowsItsFirstPoints()
+{
+    // 25 points (x = 1 … 25, y = 2x) at w = 2: every loss 0, MSE 0. Two shown, 23 more.
+    std::vector<double> xs;
+    std::vector<double> ys;
+    for (int i = 1; i <= 25; ++i) {
+        xs.push_back(i);
+        ys.push_back(2.0 * i);
+    }
+    const QString block = GridSearch::reportBlock(Dataset(xs, ys), 2.0, 1, 2);
+    QCOMPARE(block,
+             QStringLiteral("w = 2.0\n"
+                            "\tx:1.0, y:2.0, y_pred:2.00, loss:0.00\n"
+                            "\tx:2.0, y:4.0, y_pred:4.00, loss:0.00\n"
+                            "\t… and 23 more points\n"
+                            "MSE = 0.00\n\n"));
+    // All of them by default.
+    QCOMPARE(GridSearch::reportBlock(Dataset(xs, ys), 2.0, 1).count(QStringLiteral("\tx:")), 25);
+}
+
+void TestGridSearch::writeStreamsTheReport()
+{
+    std::ostringstream out;
+    GridSearch::write(out, Dataset::lesson(), 0.0, 4.0, 0.1);
+    QCOMPARE(QString::fromStdString(out.str()),
+             GridSearch::report(Dataset::lesson(), 0.0, 4.0, 0.1));
+    QVERIFY(out.str().starts_with("w = 0.0\n\tx:1.0, y:2.0, y_pred:0.00, loss:4.00\n"));
 }
 
 QTEST_GUILESS_MAIN(TestGridSearch)

@@ -79,7 +79,7 @@ void GridSearchPanel::revealNext()
         m_bestW = w;
         m_bestLoss = loss;
     }
-    m_log->appendPlainText(GridSearch::reportBlock(m_data, w, m_decimals).chopped(1));
+    m_log->appendPlainText(GridSearch::reportBlock(m_data, w, m_decimals, shownPoints).chopped(1));
     Q_EMIT pointEvaluated(w, loss);
 
     if (m_next < m_grid.size())

@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <cstddef>
 #include <vector>
 
 class QLabel;
@@ -33,6 +34,9 @@ public:
     QPlainTextEdit *log() const { return m_log; }
 
     static constexpr int replayIntervalMs = 40;
+    // The log lists each w's first points only: a large data set's whole printout (41 lines
+    // a point) is the command line's `grid`, which streams it.
+    static constexpr std::size_t shownPoints = 20;
 
 Q_SIGNALS:
     void runRequested();
