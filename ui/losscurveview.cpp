@@ -235,6 +235,9 @@ void LossCurveView::updateCurve()
         showCurve(ws, LossSampler::sample(data, objective, ws, {b}), b);
     } else {
         m_sampler->request(data, objective, std::move(ws), {b});
+        const QString updating = tr(" (updating…)");
+        if (!m_curve->name().endsWith(updating))
+            m_curve->setName(m_curve->name() + updating);
     }
     updatePointCurves();
     m_axisLoss->setTitleText(lossTitle(objective.loss));
@@ -272,6 +275,11 @@ void LossCurveView::showCurve(const std::vector<double> &ws, const std::vector<d
         name += tr(" (missing where too large to represent)");
     m_curve->setName(name);
     ChartStyle::fitFromZero(m_axisLoss, top > 0.0 ? top * 1.05 : 1.0);
+}
+
+bool LossCurveView::isSampling() const
+{
+    return m_sampler->isBusy();
 }
 
 void LossCurveView::showSampledCurve()

@@ -37,6 +37,9 @@ public:
     // For tests: the sampled curve and the marker.
     const QLineSeries *curve() const { return m_curve; }
     QPointF marker() const;
+    // True while the curve is being sampled on the sampler's thread (large data, MAE or
+    // Huber): what is shown is the curve before the last change.
+    bool isSampling() const;
     int gridPointCount() const;
     // For tests: the (w, loss) of every trail dot, racer after racer in the order of the kinds.
     std::vector<QPointF> trailPoints() const;

@@ -139,6 +139,11 @@ void LossSurfaceView::resample()
     }
 }
 
+bool LossSurfaceView::isSampling() const
+{
+    return m_sampler->isBusy();
+}
+
 void LossSurfaceView::showSampledValues()
 {
     if (auto grid = m_sampler->takeResult())

@@ -38,6 +38,9 @@ public:
     QPointF positionOf(double w, double b) const;
     QPointF parametersAtPosition(const QPointF &position) const;
 
+    // True while the map is being sampled on the sampler's thread (large data, MAE or Huber).
+    bool isSampling() const;
+
     static constexpr int contourLevels = 8;
 
 Q_SIGNALS:

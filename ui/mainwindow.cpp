@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -30,6 +31,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -277,6 +279,15 @@ bool MainWindow::saveScreenshot(const QString &path, QString *error)
     // Let the layout settle and the charts lay out their axes before grabbing.
     for (int i = 0; i < 3; ++i)
         QApplication::processEvents();
+    // A curve or map of large data sampled on its own thread is waited for (a minute at most),
+    // so that the file shows what the window settles on.
+    QElapsedTimer waited;
+    waited.start();
+    while ((m_lossCurve->isSampling() || m_surface->isSampling()) && waited.elapsed() < 60000) {
+        QApplication::processEvents();
+        QThread::msleep(2);
+    }
+    QApplication::processEvents();
     setUpdatesEnabled(true);
     const QPixmap pixmap = grab();
     if (pixmap.isNull() || !pixmap.save(path, "PNG")) {
