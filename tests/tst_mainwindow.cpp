@@ -61,6 +61,7 @@ private Q_SLOTS:
     void switchingModelLossAndOptimizer();
     void lossSurface();
     void largeDataSampledOffTheWindowThread();
+    void fineWTicksReadAsNumbers();
     void standardizedXFitsInOriginalUnits();
     void raceFromTheWindow();
     void extremeValuesAreShownInWords();
@@ -475,6 +476,26 @@ void TestMainWindow::largeDataSampledOffTheWindowThread()
     QTRY_VERIFY_WITH_TIMEOUT(sampledRight(), 20000);
     m_window->model()->setPoint(0, 5.0, 500.0);
     QTRY_VERIFY_WITH_TIMEOUT(sampledRight(), 20000);
+}
+
+void TestMainWindow::fineWTicksReadAsNumbers()
+{
+    // x from 0 to 99900 and y about 5: w* is near 5e-5 and the w range spans about 1e-4, so
+    // fixed decimals would read "0.0000" on every tick; the ticks read in %g instead.
+    std::vector<double> xs;
+    std::vector<double> ys;
+    for (int i = 0; i < 1000; ++i) {
+        xs.push_back(100.0 * i);
+        ys.push_back(5.0 + (i % 3));
+    }
+    m_window->setDataset(Dataset(xs, ys), QStringLiteral("fine"));
+    const auto *axis =
+        qobject_cast<QValueAxis *>(m_window->lossCurve()->chart()->axes(Qt::Horizontal).first());
+    QVERIFY(axis);
+    QCOMPARE(axis->labelFormat(), QStringLiteral("%.6g"));
+    // On the lesson's 0 to 4 the ticks keep their one decimal.
+    m_window->setDataset(Dataset::lesson(), QStringLiteral("lesson"));
+    QCOMPARE(axis->labelFormat(), QStringLiteral("%.1f"));
 }
 
 void TestMainWindow::standardizedXFitsInOriginalUnits()

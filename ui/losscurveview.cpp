@@ -151,7 +151,12 @@ void LossCurveView::setRange(const ParameterRange &range)
     m_axisW->setTickAnchor(0.0);
     m_axisW->setTickInterval(range.step * 5.0);
     m_axisW->setTickType(QValueAxis::TicksDynamic);
-    m_axisW->setLabelFormat(QStringLiteral("%.%1f").arg(std::max(0, range.decimals - 1)));
+    // Fixed decimals read best (0.5, 1.0, …) down to millionths; finer ticks, or decimals too
+    // few for them, read as %g ("-2e-09", not "-0.0000").
+    const int decimals = std::max(0, range.decimals - 1);
+    const double tick = range.step * 5.0;
+    const bool fine = decimals > 6 || !(tick >= 0.5 * std::pow(10.0, -decimals));
+    m_axisW->setLabelFormat(fine ? QStringLiteral("%.6g") : QStringLiteral("%.%1f").arg(decimals));
     updateCurve();
 }
 
