@@ -7,7 +7,7 @@
 set -euo pipefail
 awk -F, '
 function show(value, metric) {
-    if (metric == "BytesAllocated") return sprintf("%.1f MB", value / 1048576)
+    if (metric == "BytesAllocated") return sprintf("%.2f MB", value / 1048576)
     if (value >= 100) return sprintf("%.0f ms", value)
     if (value >= 1) return sprintf("%.2f ms", value)
     if (value >= 0.001) return sprintf("%.4f ms", value)
