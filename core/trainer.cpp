@@ -154,7 +154,7 @@ StopReason Trainer::advance()
         return stop(StopReason::TooLarge,
                     QStringLiteral("At step %1 the state of %2 grew too large to represent "
                                    "(beyond 1.8e308): its steps would all be 0 from here. "
-                                   "Rescale the data (Standardize x), or use gd.")
+                                   "Rescale the data (Standardize x in the window), or use gd.")
                         .arg(m_current.step + 1)
                         .arg(Optimizer::name(m_optimizer->settings().kind)));
     }
