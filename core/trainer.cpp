@@ -160,6 +160,13 @@ StopReason Trainer::advance()
     }
 
     const qint64 step = m_current.step + 1;
+    if (!parameters.allFinite()) {
+        // The update itself overflowed (a rate like 1e300): there is no loss to evaluate.
+        m_optimizer->reset();
+        const TrainingStep overflowed {step,   parameters(0), bias ? parameters(1) : 0.0,
+                                       qInf(), 0.0,           0.0};
+        return stop(StopReason::Diverged, divergenceMessage(step, overflowed));
+    }
     const TrainingStep next = evaluated(step, parameters(0), bias ? parameters(1) : 0.0);
     if (!next.isFinite() || next.loss > divergenceFactor * m_referenceLoss) {
         m_optimizer->reset();

@@ -143,6 +143,19 @@ void TestTrainer::nonFiniteUpdateIsRefused()
     QCOMPARE(trainer.current().step, 0);
     QCOMPARE(trainer.current().w, 0.0);
     QVERIFY(std::isfinite(trainer.current().loss));
+
+    // From w = −3e11 on the line the gradient is about −2·3e11·mean(x²) ≈ −2.8e12, so a rate
+    // of 1e300 makes the update itself overflow (w = +inf): refused in words, never
+    // evaluated (found by fuzz_commandline).
+    Trainer line(Dataset::lesson(), -3e11);
+    Objective objective;
+    objective.model = ModelKind::Line;
+    line.setObjective(objective);
+    line.setSettings({1e300, 1000, 0.0});
+    QCOMPARE(line.advance(), StopReason::Diverged);
+    QCOMPARE(line.current().step, 0);
+    QCOMPARE(line.current().w, -3e11);
+    QVERIFY(line.stopMessage().contains(QStringLiteral("too large to represent")));
 }
 
 void TestTrainer::convergesBelowTolerance()
