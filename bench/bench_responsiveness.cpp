@@ -4,6 +4,7 @@
 #include "lossstepview.h"
 #include "mainwindow.h"
 #include "modelpanel.h"
+#include "residentsize.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
@@ -81,16 +82,6 @@ QList<qint64> dataSizes()
 {
     // 3 is the lesson's data, (1, 2), (2, 4), (3, 6); the others are Benchmark::noisyLine.
     return Benchmark::sizes({3, 10'000});
-}
-
-// The resident set size in bytes, as tests/tst_memory.cpp reads it.
-double residentBytes()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return -1.0;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields[1].toDouble() * double(sysconf(_SC_PAGESIZE)) : -1.0;
 }
 
 // CPU time the calling thread has used, in milliseconds: on a shared machine the gaps also

@@ -113,11 +113,6 @@ ScaledArray pointSlopes(const Objective &objective, const ScaledArray &r,
     return ScaledArray(split.inside.select(clamped, bound), eSlope);
 }
 
-bool isEveryday(double value)
-{
-    return value == 0.0 || std::abs(ScaledArray::exponentOf(value)) <= 400;
-}
-
 // The sums of one pass over the points: Σℓ(rᵢ), Σψ(rᵢ), Σψ(rᵢ)·xᵢ and Σ|rᵢ|.
 struct PointSums
 {
@@ -188,15 +183,17 @@ LOSSLAB_VECTOR_CLONES PointSums fusedSums(const double *xs, const double *ys, st
 }
 
 // The fused pass, taken when nothing in it can overflow or underflow: everyday data, w, b
-// and δ, and residuals that ScaledArray would leave unscaled: none beyond 2^400 (bounded by
-// |w|·max|x| + |b| + max|y| before the pass) and, unless all are 0, their mean magnitude at
-// least 2^-400 (so the largest is). Empty otherwise.
+// and (for Huber) δ, and residuals that ScaledArray would leave unscaled: none beyond 2^400
+// (bounded by |w|·max|x| + |b| + max|y| before the pass) and, unless all are 0, their mean
+// magnitude at least 2^-400 (so the largest is). Empty otherwise.
 std::optional<Evaluation> fusedEvaluation(const Dataset &data, const Objective &objective, double w,
                                           double b)
 {
     const Moments &moments = data.moments();
     const double residualBound = std::fabs(w) * moments.maxAbsX + std::fabs(b) + moments.maxAbsY;
-    if (!moments.isEveryday() || !isEveryday(objective.delta) || !(residualBound <= 0x1p400))
+    const bool deltaEveryday =
+        objective.loss != LossKind::Huber || ScaledArray::isEveryday(objective.delta);
+    if (!moments.isEveryday() || !deltaEveryday || !(residualBound <= 0x1p400))
         return std::nullopt;
     const PointSums sums = fusedSums(data.xs().data(), data.ys().data(), data.size(),
                                      objective.loss, w, b, objective.delta);
@@ -212,7 +209,7 @@ std::optional<Evaluation> fusedEvaluation(const Dataset &data, const Objective &
 // dMSE/db = 2·m. Empty when a result overflows on the way.
 std::optional<Evaluation> momentsEvaluation(const Moments &m, double w, double b)
 {
-    if (!isEveryday(w) || !isEveryday(b))
+    if (!ScaledArray::isEveryday(w) || !ScaledArray::isEveryday(b))
         return std::nullopt;
     const double n = m.count;
     const double mismatch = w * m.meanX + b - m.meanY;

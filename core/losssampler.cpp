@@ -11,6 +11,23 @@ namespace {
 // About a millisecond of point-by-point evaluations (see BENCHMARKS.md, row 3).
 constexpr double cheapEvaluations = 1 << 21;
 
+// The loss at every (w, b) of the grid into `losses`, row by row; gives up (returning false)
+// as soon as `abandon` says so, which it is asked after every sample.
+template<typename Abandon>
+bool sampleInto(const Dataset &data, const Objective &objective, const std::vector<double> &ws,
+                const std::vector<double> &bs, std::vector<double> &losses, Abandon abandon)
+{
+    losses.reserve(ws.size() * bs.size());
+    for (const double b : bs) {
+        for (const double w : ws) {
+            losses.push_back(LossFunction::loss(data, objective, w, b));
+            if (abandon())
+                return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 LossSampler::LossSampler(QObject *parent)
@@ -34,11 +51,7 @@ std::vector<double> LossSampler::sample(const Dataset &data, const Objective &ob
                                         const std::vector<double> &bs)
 {
     std::vector<double> losses;
-    losses.reserve(ws.size() * bs.size());
-    for (const double b : bs) {
-        for (const double w : ws)
-            losses.push_back(LossFunction::loss(data, objective, w, b));
-    }
+    sampleInto(data, objective, ws, bs, losses, [] { return false; });
     return losses;
 }
 
@@ -107,22 +120,14 @@ void LossSampler::run()
         // Sample by sample, giving up as soon as the request is cancelled or the sampler ends
         // (a sample of a million points takes about a millisecond).
         Grid &grid = job.grid;
-        grid.losses.reserve(grid.ws.size() * grid.bs.size());
-        const auto abandon = [this, &grid] {
-            const std::lock_guard check(m_mutex);
-            return m_stopping || grid.request <= m_cancelled;
-        };
-        bool abandoned = false;
-        for (std::size_t row = 0; row < grid.bs.size() && !abandoned; ++row) {
-            for (std::size_t column = 0; column < grid.ws.size() && !abandoned; ++column) {
-                grid.losses.push_back(
-                    LossFunction::loss(job.data, job.objective, grid.ws[column], grid.bs[row]));
-                abandoned = abandon();
-            }
-        }
+        const bool finished =
+            sampleInto(job.data, job.objective, grid.ws, grid.bs, grid.losses, [this, &grid] {
+                const std::lock_guard check(m_mutex);
+                return m_stopping || grid.request <= m_cancelled;
+            });
 
         lock.lock();
-        if (abandoned || grid.request <= m_cancelled)
+        if (!finished || grid.request <= m_cancelled)
             continue;
         m_result = std::move(grid);
         m_busy = m_pending.has_value();

@@ -1,20 +1,9 @@
 #include "moments.h"
 
+#include "scaledarray.h"
+
 #include <algorithm>
 #include <cmath>
-
-namespace {
-
-bool isEverydayValue(double magnitude)
-{
-    if (magnitude == 0.0)
-        return true;
-    int exponent = 0;
-    std::frexp(magnitude, &exponent);
-    return std::abs(exponent) <= 400;
-}
-
-} // namespace
 
 Moments Moments::of(const double *xs, const double *ys, std::size_t n)
 {
@@ -83,5 +72,5 @@ Moments Moments::merged(const Moments &a, const Moments &b)
 
 bool Moments::isEveryday() const
 {
-    return isEverydayValue(maxAbsX) && isEverydayValue(maxAbsY);
+    return ScaledArray::isEveryday(maxAbsX) && ScaledArray::isEveryday(maxAbsY);
 }

@@ -7,14 +7,13 @@
 
 namespace {
 
-// The exponent of the largest |value|, or 0 within 2^±400: there no product of two, nor a sum
-// of them, can overflow or underflow, and the values are taken as they are (everyday data
-// need no scaling).
+// The exponent of the largest |value|, or 0 when it is everyday (see isEveryday): then the
+// values are taken as they are.
 int scaleOf(const Eigen::Ref<const Eigen::ArrayXd> &values)
 {
     Q_ASSERT(values.allFinite());
-    const int exponent = values.size() > 0 ? ScaledArray::exponentOf(values.abs().maxCoeff()) : 0;
-    return std::abs(exponent) <= 400 ? 0 : exponent;
+    const double largest = values.size() > 0 ? values.abs().maxCoeff() : 0.0;
+    return ScaledArray::isEveryday(largest) ? 0 : ScaledArray::exponentOf(largest);
 }
 
 } // namespace
@@ -76,6 +75,11 @@ int ScaledArray::exponentOf(double value)
     int exponent = 0;
     std::frexp(value, &exponent);
     return exponent;
+}
+
+bool ScaledArray::isEveryday(double value)
+{
+    return value == 0.0 || std::abs(exponentOf(value)) <= 400;
 }
 
 Eigen::ArrayXd ScaledArray::scaledDown(const Eigen::Ref<const Eigen::ArrayXd> &values, int exponent)

@@ -40,6 +40,9 @@ public:
 
     // The exponent e with |value| = m·2^e, m in [0.5, 1) (std::frexp's); 0 for 0.
     static int exponentOf(double value);
+    // True for 0 and for magnitudes within 2^±400, which need no scaling: no product of two
+    // such values, nor a sum of them, can overflow or underflow.
+    static bool isEveryday(double value);
     // value · 2^-exponent, exact unless the result is subnormal, for any exponent (a single
     // factor 2^-exponent may not be representable).
     static Eigen::ArrayXd scaledDown(const Eigen::Ref<const Eigen::ArrayXd> &values, int exponent);

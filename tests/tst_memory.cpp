@@ -2,6 +2,7 @@
 #include "datasetmodel.h"
 #include "mainwindow.h"
 #include "parameterpanel.h"
+#include "residentsize.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
@@ -79,16 +80,6 @@ private:
 namespace {
 
 constexpr double allowedGrowth = 10.0 * 1024 * 1024; // bytes
-
-// The resident set size in bytes.
-double residentBytes()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return -1.0;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields[1].toDouble() * double(sysconf(_SC_PAGESIZE)) : -1.0;
-}
 
 // A mouse event as the platform delivers it to a widget (QTest's own mouse functions wait
 // for the event loop after each event, which would make ten thousand drags take minutes).
