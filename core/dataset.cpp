@@ -29,6 +29,14 @@ void Dataset::append(double x, double y)
     m_moments.update(m_xs, m_ys, size() - 1, size() - 1);
 }
 
+void Dataset::insert(std::size_t i, double x, double y)
+{
+    Q_ASSERT(i <= size());
+    m_xs.insert(m_xs.begin() + std::ptrdiff_t(i), x);
+    m_ys.insert(m_ys.begin() + std::ptrdiff_t(i), y);
+    m_moments.update(m_xs, m_ys, i, size() - 1);
+}
+
 void Dataset::setPoint(std::size_t i, double x, double y)
 {
     Q_ASSERT(i < size());

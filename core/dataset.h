@@ -28,6 +28,8 @@ public:
 
     // Mutations; indices must be valid (checked with Q_ASSERT).
     void append(double x, double y);
+    // Puts (x, y) before point i (at the end when i is size()).
+    void insert(std::size_t i, double x, double y);
     void setPoint(std::size_t i, double x, double y);
     void remove(std::size_t i);
 

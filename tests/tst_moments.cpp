@@ -119,6 +119,14 @@ void TestMoments::editsGiveTheMomentsOfTheirPoints()
     compareExactly(data.moments(), fresh(data));
     data.remove(10);
     compareExactly(data.moments(), fresh(data));
+    data.insert(10, original.x(10), original.y(10));
+    compareExactly(data.moments(), fresh(data));
+    data.remove(10);
+    data.insert(0, -3.0, 4.0);
+    compareExactly(data.moments(), fresh(data));
+    QCOMPARE(data.x(0), -3.0);
+    data.remove(0);
+    compareExactly(data.moments(), fresh(data));
     for (int i = 0; i < 5000 - 3; ++i)
         data.remove(data.size() - 1);
     QCOMPARE(data.size(), std::size_t(3));

@@ -91,6 +91,10 @@ DataEditorView::DataEditorView(DatasetModel *model, QWidget *parent)
     connect(model, &DatasetModel::pointMoved, this, &DataEditorView::handlePointMoved);
     connect(model, &DatasetModel::pointsChanged, this, &DataEditorView::updatePoints);
     connect(model, &DatasetModel::datasetReplaced, this, &DataEditorView::fitAxes);
+    // An undo in the middle of a drag may take the dragged point away; the drag ends there.
+    connect(model, &DatasetModel::rowsRemoved, this, [this] { m_dragRow = -1; });
+    connect(model, &DatasetModel::rowsInserted, this, [this] { m_dragRow = -1; });
+    connect(model, &DatasetModel::modelReset, this, [this] { m_dragRow = -1; });
     connect(model, &DatasetModel::parametersChanged, this, &DataEditorView::updateModelLine);
     connect(chart, &QChart::plotAreaChanged, this, &DataEditorView::updateResiduals);
     connect(m_axisX, &QValueAxis::rangeChanged, this, &DataEditorView::updateModelLine);
@@ -147,6 +151,7 @@ void DataEditorView::mousePressEvent(QMouseEvent *event)
     if (row >= 0) {
         setSelectedRow(row);
         m_dragRow = row;
+        m_dragGesture = m_model->newGesture();
         setCursor(Qt::ClosedHandCursor);
     } else if (isInPlotArea(position)) {
         const QPointF value = valueAt(position);
@@ -159,7 +164,7 @@ void DataEditorView::mouseMoveEvent(QMouseEvent *event)
     const QPointF position = event->position();
     if (m_dragRow >= 0) {
         const QPointF value = valueAt(position);
-        m_model->setPoint(m_dragRow, value.x(), value.y());
+        m_model->setPoint(m_dragRow, value.x(), value.y(), m_dragGesture);
         return;
     }
     if (rowAt(position) >= 0)

@@ -61,4 +61,5 @@ private:
     bool m_pointMoved = false; // pointsChanged() follows a pointMoved() already drawn
     int m_selectedRow = -1;
     int m_dragRow = -1;
+    int m_dragGesture = 0; // the model's gesture number of the drag under way
 };

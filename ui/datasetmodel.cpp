@@ -2,6 +2,9 @@
 
 #include "lossfunction.h"
 #include "numberformat.h"
+#include "pointcommand.h"
+
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cmath>
@@ -26,10 +29,10 @@ DatasetModel::DatasetModel(QObject *parent)
 {
 }
 
-void DatasetModel::setDataset(const Dataset &data, const QString &xName, const QString &yName)
+Dataset DatasetModel::setDataset(Dataset data, const QString &xName, const QString &yName)
 {
     beginResetModel();
-    m_data = data;
+    std::swap(m_data, data);
     m_xName = xName;
     m_yName = yName;
     endResetModel();
@@ -37,6 +40,7 @@ void DatasetModel::setDataset(const Dataset &data, const QString &xName, const Q
     Q_EMIT datasetReplaced();
     refreshTrainingData();
     Q_EMIT pointsChanged();
+    return data;
 }
 
 QString DatasetModel::xLabel() const
@@ -112,7 +116,38 @@ void DatasetModel::emitComputedColumnsChanged()
         Q_EMIT dataChanged(index(0, PredictionColumn), index(rowCount() - 1, SquaredErrorColumn));
 }
 
-void DatasetModel::setPoint(int row, double x, double y)
+void DatasetModel::record(PointCommand *command)
+{
+    if (m_undoStack) {
+        m_undoStack->push(command);
+    } else {
+        command->redo();
+        delete command;
+    }
+}
+
+void DatasetModel::setPoint(int row, double x, double y, int gesture)
+{
+    Q_ASSERT(row >= 0 && row < rowCount());
+    const auto i = std::size_t(row);
+    record(PointCommand::moved(this, row, {m_data.x(i), m_data.y(i)}, {x, y}, gesture));
+}
+
+int DatasetModel::addPoint(double x, double y)
+{
+    const int row = rowCount();
+    record(PointCommand::added(this, row, {x, y}));
+    return row;
+}
+
+void DatasetModel::removePoint(int row)
+{
+    Q_ASSERT(row >= 0 && row < rowCount());
+    const auto i = std::size_t(row);
+    record(PointCommand::removed(this, row, {m_data.x(i), m_data.y(i)}));
+}
+
+void DatasetModel::setPointNow(int row, double x, double y)
 {
     Q_ASSERT(row >= 0 && row < rowCount());
     const QPointF from(m_data.x(std::size_t(row)), m_data.y(std::size_t(row)));
@@ -123,18 +158,17 @@ void DatasetModel::setPoint(int row, double x, double y)
     Q_EMIT pointsChanged();
 }
 
-int DatasetModel::addPoint(double x, double y)
+void DatasetModel::insertPointNow(int row, double x, double y)
 {
-    const int row = rowCount();
+    Q_ASSERT(row >= 0 && row <= rowCount());
     beginInsertRows({}, row, row);
-    m_data.append(x, y);
+    m_data.insert(std::size_t(row), x, y);
     endInsertRows();
     refreshTrainingData();
     Q_EMIT pointsChanged();
-    return row;
 }
 
-void DatasetModel::removePoint(int row)
+void DatasetModel::removePointNow(int row)
 {
     Q_ASSERT(row >= 0 && row < rowCount());
     beginRemoveRows({}, row, row);

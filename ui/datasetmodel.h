@@ -6,6 +6,9 @@
 #include <QAbstractTableModel>
 #include <QPointF>
 
+class PointCommand;
+class QUndoStack;
+
 // The window's data, model, loss and current parameters, as a table: x, y, the prediction
 // w·x (+ b) and each point's loss. The one place the window's data and parameters change;
 // every view follows its signals.
@@ -37,7 +40,10 @@ public:
     double predict(double x, double w) const { return w * modelX(x) + m_b; }
 
     // Replaces the data; the names are the file's column headers, shown beside x and y.
-    void setDataset(const Dataset &data, const QString &xName = {}, const QString &yName = {});
+    // Returns the data replaced.
+    Dataset setDataset(Dataset data, const QString &xName = {}, const QString &yName = {});
+    const QString &xName() const { return m_xName; }
+    const QString &yName() const { return m_yName; }
     // "x" or "x: income" when the column has a name.
     QString xLabel() const;
     QString yLabel() const;
@@ -46,9 +52,14 @@ public:
     void setB(double b);
     void setParameters(double w, double b);
     void setObjective(const Objective &objective);
-    void setPoint(int row, double x, double y);
+    // Edits of single points. With an undo stack set, each is pushed onto it as a
+    // PointCommand, and moves with the same non-zero `gesture` (see newGesture()) are one step.
+    void setPoint(int row, double x, double y, int gesture = 0);
     int addPoint(double x, double y);
     void removePoint(int row);
+    void setUndoStack(QUndoStack *stack) { m_undoStack = stack; }
+    // A new gesture number, for the moves of one drag.
+    int newGesture() { return ++m_lastGesture; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -74,6 +85,13 @@ Q_SIGNALS:
     void editRejected(const QString &message);
 
 private:
+    friend class PointCommand;
+    // The edits themselves, never recorded.
+    void setPointNow(int row, double x, double y);
+    void insertPointNow(int row, double x, double y);
+    void removePointNow(int row);
+    void record(PointCommand *command);
+
     void emitRowChanged(int row);
     void emitComputedColumnsChanged();
     void refreshTrainingData();
@@ -88,4 +106,6 @@ private:
     Objective m_objective;
     double m_w = 0.0;
     double m_b = 0.0;
+    QUndoStack *m_undoStack = nullptr;
+    int m_lastGesture = 0;
 };

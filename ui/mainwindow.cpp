@@ -3,6 +3,7 @@
 #include "columnpickerdialog.h"
 #include "commandline.h"
 #include "dataeditorview.h"
+#include "datasetcommand.h"
 #include "datasetloader.h"
 #include "datasetmodel.h"
 #include "gridsearchpanel.h"
@@ -14,6 +15,7 @@
 #include "mseloss.h"
 #include "optimizerinspector.h"
 #include "parameterpanel.h"
+#include "parameterscommand.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
@@ -33,6 +35,7 @@
 #include <QTableView>
 #include <QThread>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <iostream>
@@ -55,9 +58,11 @@ MainWindow::MainWindow(QWidget *parent)
     , m_inspector(new OptimizerInspector)
     , m_surface(new LossSurfaceView(m_model))
     , m_tabs(new QTabWidget)
+    , m_undoStack(new QUndoStack(this))
     , m_datasetTimer(new QTimer(this))
 {
     setWindowTitle(tr("LossLab"));
+    m_model->setUndoStack(m_undoStack);
     m_table->setModel(m_model);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
@@ -184,7 +189,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_controller->setSettings(m_training->settings());
     m_controller->setOptimizer(m_modelPanel->optimizer());
     m_controller->setStepsPerSecond(m_training->stepsPerSecond());
-    setDataset(Dataset::lesson(), tr("the lesson: (1, 2), (2, 4), (3, 6)"));
+    // The data the window opens with are no step of the history.
+    showDataset({Dataset::lesson(), tr("the lesson: (1, 2), (2, 4), (3, 6)"), {}, {}});
 }
 
 MainWindow::~MainWindow() = default;
@@ -203,6 +209,8 @@ int MainWindow::run(const WindowOptions &options)
         QMessageBox::warning(&window, tr("Cannot open the data"),
                              tr("%1\n\nThe lesson's data are shown instead.").arg(error));
     }
+    // The data the window opens with are no step of the history.
+    window.m_undoStack->clear();
     if (screenshot) {
         if (!window.saveScreenshot(options.screenshot, &error)) {
             std::cerr << "losslab: " << error.toStdString() << '\n';
@@ -252,6 +260,14 @@ bool MainWindow::openFile(const QString &path, const QString &xColumn, const QSt
 void MainWindow::setDataset(const Dataset &data, const QString &title, const QString &xName,
                             const QString &yName)
 {
+    m_undoStack->push(new DatasetCommand(
+        {data, title, xName, yName},
+        [this](DatasetState state) { return showDataset(std::move(state)); },
+        data.isEmpty() ? tr("Clear the points") : tr("Open %1").arg(title)));
+}
+
+DatasetState MainWindow::showDataset(DatasetState state)
+{
     m_gridSearch->stop();
     m_lossCurve->clearGridPoints();
     m_training->clearMessage();
@@ -259,13 +275,21 @@ void MainWindow::setDataset(const Dataset &data, const QString &title, const QSt
     // Queued in this order, the worker pauses, takes the data and starts again from w = 0.
     sendPendingDataset();
     m_controller->pause();
-    m_model->setDataset(data, xName, yName);
+    DatasetState shown {{}, m_title, m_model->xName(), m_model->yName()};
+    shown.data = m_model->setDataset(std::move(state.data), state.xName, state.yName);
     updateRanges();
     m_model->setParameters(0.0, 0.0);
     m_controller->reset();
     m_controller->setParameters(0.0, 0.0);
     showParameters();
-    setWindowTitle(tr("LossLab — %1").arg(title));
+    m_title = state.title;
+    setWindowTitle(tr("LossLab — %1").arg(m_title));
+    return shown;
+}
+
+void MainWindow::clearPoints()
+{
+    setDataset(Dataset(), tr("no points"), m_model->xName(), m_model->yName());
 }
 
 bool MainWindow::saveScreenshot(const QString &path, QString *error)
@@ -320,6 +344,19 @@ void MainWindow::createMenus()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setStatusTip(tr("Take back the last change to the points or to w and b"));
+    edit->addAction(undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setStatusTip(tr("Make again the change just taken back"));
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *clear = edit->addAction(tr("&Clear the points"), this, &MainWindow::clearPoints);
+    clear->setStatusTip(tr("Remove every point, to place new ones by clicking the chart"));
 
     QMenu *lesson = menuBar()->addMenu(tr("&Lesson"));
     QAction *grid = lesson->addAction(tr("Run &grid search"), this, &MainWindow::startGridSearch);
@@ -377,6 +414,19 @@ void MainWindow::showAbout()
 }
 
 void MainWindow::setParametersByHand(double w, double b)
+{
+    if (!m_model->objective().hasBias())
+        b = 0.0;
+    // Unchanged values still reach the worker (a click on the surface picks the start), but
+    // are no step of the history.
+    if (w == m_model->w() && b == m_model->b())
+        return applyParameters(w, b);
+    m_undoStack->push(new ParametersCommand(
+        m_model->w(), m_model->b(), w, b, [this](double w, double b) { applyParameters(w, b); },
+        m_model->objective().hasBias() ? tr("Set w and b") : tr("Set w")));
+}
+
+void MainWindow::applyParameters(double w, double b)
 {
     sendPendingDataset();
     m_model->setParameters(w, b);

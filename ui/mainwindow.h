@@ -15,12 +15,14 @@ class ParameterPanel;
 class QTableView;
 class QTabWidget;
 class QTimer;
+class QUndoStack;
 class TrainingController;
 class TrainingPanel;
 class Dataset;
 struct Objective;
 struct TrainingStep;
 struct WindowOptions;
+struct DatasetState;
 
 // The window: the data editor and its table on the left; the loss curve, the w slider, the
 // training controls and the loss-per-step chart and grid-search log on the right. It wires the
@@ -44,7 +46,8 @@ public:
     // File › Open CSV… once a file is chosen: opens it (asking for the columns if there are
     // more than two) or says in a message box why not, keeping the data shown.
     bool openFileAndReport(const QString &path);
-    // Replaces the data, puts w back to 0 and clears the training run.
+    // Replaces the data, puts w back to 0 and clears the training run: one step of the undo
+    // history.
     void setDataset(const Dataset &data, const QString &title, const QString &xName = {},
                     const QString &yName = {});
     // Lays the window out, paints it once and saves it as a PNG.
@@ -62,6 +65,8 @@ public:
     OptimizerInspector *inspector() const { return m_inspector; }
     LossSurfaceView *surface() const { return m_surface; }
     LossStepView *lossStep() const { return m_lossStep; }
+    // Every change to the data and every change of w and b by hand (Edit › Undo, Redo).
+    QUndoStack *undoStack() const { return m_undoStack; }
 
 private:
     void createMenus();
@@ -69,6 +74,10 @@ private:
     void openExample(const QString &resource, const QString &title);
     void showAbout();
     void setParametersByHand(double w, double b);
+    void applyParameters(double w, double b);
+    // Shows `state` and returns the state it replaced (see DatasetCommand).
+    DatasetState showDataset(DatasetState state);
+    void clearPoints();
     void setObjective(const Objective &objective);
     void setStandardized(bool standardized);
     void updateRanges();
@@ -94,6 +103,8 @@ private:
     OptimizerInspector *m_inspector;
     LossSurfaceView *m_surface;
     QTabWidget *m_tabs;
+    QUndoStack *m_undoStack;
+    QString m_title; // what the data are, after "LossLab — " in the title
     bool m_restartPausePending = false;
     // A drag moves a point at every mouse move, and giving the worker a copy of a million
     // points costs milliseconds: moves reach it at most once per datasetIntervalMs (the first

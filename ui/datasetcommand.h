@@ -1,0 +1,35 @@
+#pragma once
+
+#include "dataset.h"
+
+#include <QString>
+#include <QUndoCommand>
+
+#include <functional>
+
+// What the window shows as its data: the points, the title and the columns' names.
+struct DatasetState
+{
+    Dataset data;
+    QString title;
+    QString xName;
+    QString yName;
+};
+
+// An undoable replacement of the window's data: a file opened, an example, the points
+// cleared. It holds only the state not shown, so a large dataset is never kept twice.
+class DatasetCommand : public QUndoCommand
+{
+public:
+    // Shows the state given and returns the one it replaced.
+    using Show = std::function<DatasetState(DatasetState)>;
+
+    DatasetCommand(DatasetState state, Show show, const QString &text);
+
+    void redo() override;
+    void undo() override;
+
+private:
+    DatasetState m_state;
+    Show m_show;
+};

@@ -1,0 +1,37 @@
+#include "parameterscommand.h"
+
+#include <utility>
+
+ParametersCommand::ParametersCommand(double fromW, double fromB, double toW, double toB,
+                                     Apply apply, const QString &text)
+    : QUndoCommand(text)
+    , m_fromW(fromW)
+    , m_fromB(fromB)
+    , m_toW(toW)
+    , m_toB(toB)
+    , m_apply(std::move(apply))
+{
+}
+
+void ParametersCommand::redo()
+{
+    m_apply(m_toW, m_toB);
+}
+
+void ParametersCommand::undo()
+{
+    m_apply(m_fromW, m_fromB);
+}
+
+int ParametersCommand::id() const
+{
+    return 2; // PointCommand's drags are 1
+}
+
+bool ParametersCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *next = static_cast<const ParametersCommand *>(other);
+    m_toW = next->m_toW;
+    m_toB = next->m_toB;
+    return true;
+}
