@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLocale>
 
 #include <iostream>
@@ -23,6 +24,8 @@ void describeApplication()
     QCoreApplication::setOrganizationName(QStringLiteral("LossLab"));
     QCoreApplication::setApplicationName(QStringLiteral("LossLab"));
     QCoreApplication::setApplicationVersion(CommandLine::version());
+    // Desktops match the window to its installed .desktop entry, and so to its icon, by this id.
+    QGuiApplication::setDesktopFileName(QStringLiteral(LOSSLAB_APP_ID));
 }
 
 } // namespace
