@@ -8,7 +8,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${LOSSLAB_BUILD_DIR:-$root/build}"
 source "$root/scripts/packages.sh"
-losslab_install cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev libeigen3-dev \
+losslab_install cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev libeigen3-dev \
     fonts-dejavu-core clang-format locales desktop-file-utils appstream
 
 read -r -a cmake_args <<<"${LOSSLAB_CMAKE_ARGS:-}"

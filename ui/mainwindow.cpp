@@ -6,6 +6,7 @@
 #include "datasetcommand.h"
 #include "datasetloader.h"
 #include "datasetmodel.h"
+#include "exportactions.h"
 #include "gridsearchpanel.h"
 #include "losscurveview.h"
 #include "lossfunction.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_surface(new LossSurfaceView(m_model))
     , m_tabs(new QTabWidget)
     , m_undoStack(new QUndoStack(this))
+    , m_exports(new ExportActions(this))
     , m_datasetTimer(new QTimer(this))
 {
     setWindowTitle(tr("LossLab"));
@@ -342,6 +344,8 @@ void MainWindow::createMenus()
     });
 
     file->addSeparator();
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -354,6 +358,8 @@ void MainWindow::createMenus()
     redo->setShortcut(QKeySequence::Redo);
     redo->setStatusTip(tr("Make again the change just taken back"));
     edit->addAction(redo);
+    edit->addSeparator();
+    m_exports->addTo(exportMenu, edit->addMenu(tr("Copy &chart")));
     edit->addSeparator();
     QAction *clear = edit->addAction(tr("&Clear the points"), this, &MainWindow::clearPoints);
     clear->setStatusTip(tr("Remove every point, to place new ones by clicking the chart"));

@@ -5,6 +5,7 @@
 class ColumnPickerDialog;
 class DataEditorView;
 class DatasetModel;
+class ExportActions;
 class GridSearchPanel;
 class LossCurveView;
 class LossStepView;
@@ -67,6 +68,8 @@ public:
     LossStepView *lossStep() const { return m_lossStep; }
     // Every change to the data and every change of w and b by hand (Edit › Undo, Redo).
     QUndoStack *undoStack() const { return m_undoStack; }
+    // File › Export and Edit › Copy chart.
+    ExportActions *exports() const { return m_exports; }
 
 private:
     void createMenus();
@@ -104,6 +107,7 @@ private:
     LossSurfaceView *m_surface;
     QTabWidget *m_tabs;
     QUndoStack *m_undoStack;
+    ExportActions *m_exports;
     QString m_title; // what the data are, after "LossLab — " in the title
     bool m_restartPausePending = false;
     // A drag moves a point at every mouse move, and giving the worker a copy of a million

@@ -1,0 +1,246 @@
+#include "exportactions.h"
+
+#include "atomicfile.h"
+#include "csvwriter.h"
+#include "dataeditorview.h"
+#include "datasetmodel.h"
+#include "gridsearchpanel.h"
+#include "losscurveview.h"
+#include "lossstepview.h"
+#include "losssurfaceview.h"
+#include "mainwindow.h"
+#include "modelpanel.h"
+#include "optimizer.h"
+#include "trainingcontroller.h"
+
+#include <QBuffer>
+#include <QChartView>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QImageWriter>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QStatusBar>
+#include <QSvgGenerator>
+
+#include <functional>
+
+namespace {
+
+bool isSvg(const QString &path)
+{
+    return QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0;
+}
+
+// `widget` painted into an SVG document; only what lies between its <svg> and </svg>.
+QByteArray svgBody(QWidget *widget, const QString &title)
+{
+    QByteArray svg;
+    QBuffer buffer(&svg);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(widget->size());
+    generator.setViewBox(QRect(QPoint(0, 0), widget->size()));
+    generator.setTitle(title);
+    generator.setDescription(QObject::tr("Made with LossLab"));
+    QPainter painter(&generator);
+    widget->render(&painter);
+    painter.end();
+    const qsizetype open = svg.indexOf('>', svg.indexOf("<svg")) + 1;
+    return svg.mid(open, svg.lastIndexOf("</svg>") - open);
+}
+
+// The chart drawn as SVG: text and lines as vectors, the point layers of large data as the
+// images they are. Qt 6.4's SVG generator ignores clipping, so a curve running past the plot
+// area would be drawn to the edge of the page: a chart view is drawn twice, once with its
+// series transparent and once whole inside a clip path of the plot area.
+QByteArray svgOf(QWidget *widget, const QString &title)
+{
+    const QByteArray header = QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        + QStringLiteral("<svg width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\" "
+                         "xmlns=\"http://www.w3.org/2000/svg\" "
+                         "xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.2\" "
+                         "baseProfile=\"tiny\">\n")
+              .arg(widget->width())
+              .arg(widget->height())
+              .toUtf8();
+    auto *view = qobject_cast<QChartView *>(widget);
+    if (!view)
+        return header + svgBody(widget, title) + "</svg>\n";
+
+    const QList<QAbstractSeries *> series = view->chart()->series();
+    QList<qreal> opacities;
+    for (QAbstractSeries *one : series) {
+        opacities.append(one->opacity());
+        one->setOpacity(0.0);
+    }
+    const QByteArray frame = svgBody(widget, title);
+    for (qsizetype i = 0; i < series.size(); ++i)
+        series.at(i)->setOpacity(opacities.at(i));
+    const QByteArray whole = svgBody(widget, title);
+
+    const QRectF plot =
+        view->mapFromScene(view->chart()->mapToScene(view->chart()->plotArea())).boundingRect();
+    const QByteArray clip =
+        QStringLiteral("<defs><clipPath id=\"plot-area\"><rect x=\"%1\" y=\"%2\" "
+                       "width=\"%3\" height=\"%4\"/></clipPath></defs>\n")
+            .arg(plot.x())
+            .arg(plot.y())
+            .arg(plot.width())
+            .arg(plot.height())
+            .toUtf8();
+    return header + frame + clip + "<g clip-path=\"url(#plot-area)\">" + whole + "</g>\n</svg>\n";
+}
+
+QByteArray pngOf(QWidget *chart)
+{
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    chart->grab().save(&buffer, "PNG");
+    return png;
+}
+
+} // namespace
+
+ExportActions::ExportActions(MainWindow *window)
+    : QObject(window)
+    , m_window(window)
+{
+}
+
+QList<ExportActions::Chart> ExportActions::charts() const
+{
+    return {
+        {m_window->dataEditor(), tr("Data chart"), QStringLiteral("data")},
+        {m_window->lossCurve(), tr("Loss curve"), QStringLiteral("loss-curve")},
+        {m_window->lossStep(), tr("Loss per step"), QStringLiteral("loss-per-step")},
+        {m_window->surface(), tr("Loss surface"), QStringLiteral("loss-surface")},
+    };
+}
+
+void ExportActions::addTo(QMenu *exportMenu, QMenu *copyMenu)
+{
+    const QString imageFilters = tr("PNG image (*.png);;SVG drawing (*.svg)");
+    for (const Chart &chart : charts()) {
+        QWidget *widget = chart.widget;
+        QAction *save = exportMenu->addAction(tr("%1 as image…").arg(chart.name), this, [=, this] {
+            saveWithDialog(tr("Export %1").arg(chart.name), chart.fileName + QStringLiteral(".png"),
+                           imageFilters, [=, this](const QString &path, QString *error) {
+                               return saveChart(widget, path, error);
+                           });
+        });
+        save->setStatusTip(tr("Save the %1 as a PNG image or an SVG drawing, as it is shown")
+                               .arg(chart.name.toLower()));
+        QAction *copy = copyMenu->addAction(chart.name, this, [=, this] { copyChart(widget); });
+        copy->setStatusTip(tr("Copy the %1 as an image, to paste into slides or a document")
+                               .arg(chart.name.toLower()));
+    }
+    exportMenu->addSeparator();
+    const QString csv = tr("CSV file (*.csv)");
+    exportMenu
+        ->addAction(tr("&Data as CSV…"), this,
+                    [=, this] {
+                        saveWithDialog(tr("Export the data"), QStringLiteral("data.csv"), csv,
+                                       [this](const QString &path, QString *error) {
+                                           return saveData(path, error);
+                                       });
+                    })
+        ->setStatusTip(tr("Save the points as CSV, each number exactly as it is held"));
+    exportMenu
+        ->addAction(tr("Training &trail as CSV…"), this,
+                    [=, this] {
+                        saveWithDialog(tr("Export the training trail"), QStringLiteral("trail.csv"),
+                                       csv, [this](const QString &path, QString *error) {
+                                           return saveTrails(path, error);
+                                       });
+                    })
+        ->setStatusTip(tr("Save the steps of the training run shown: w, b, loss and gradient"));
+    exportMenu
+        ->addAction(tr("&Grid-search log as text…"), this,
+                    [=, this] {
+                        saveWithDialog(tr("Export the grid-search log"),
+                                       QStringLiteral("grid-search.txt"), tr("Text file (*.txt)"),
+                                       [this](const QString &path, QString *error) {
+                                           return saveGridLog(path, error);
+                                       });
+                    })
+        ->setStatusTip(tr("Save the grid search's printout as it appears in its tab"));
+}
+
+bool ExportActions::saveChart(QWidget *chart, const QString &path, QString *error) const
+{
+    const QString name = m_window->windowTitle();
+    const QByteArray bytes = isSvg(path) ? svgOf(chart, name) : pngOf(chart);
+    return AtomicFile::write(
+        path, [&](QIODevice *device) { device->write(bytes); }, error);
+}
+
+bool ExportActions::saveData(const QString &path, QString *error) const
+{
+    const DatasetModel *model = m_window->model();
+    return AtomicFile::write(
+        path,
+        [model](QIODevice *device) {
+            CsvWriter::writeDataset(device, model->dataset(), model->xName(), model->yName());
+        },
+        error);
+}
+
+bool ExportActions::saveTrails(const QString &path, QString *error) const
+{
+    // The chosen optimizer first, then its rivals, as the charts show them.
+    std::vector<OptimizerKind> kinds = {m_window->modelPanel()->optimizer().kind};
+    for (const OptimizerSettings &rival : m_window->modelPanel()->rivals())
+        kinds.push_back(rival.kind);
+    const TrainingController *controller = m_window->controller();
+    std::vector<CsvWriter::Trail> trails;
+    for (int racer = 0; racer < controller->racerCount() && racer < int(kinds.size()); ++racer)
+        trails.push_back({Optimizer::name(kinds[std::size_t(racer)]), controller->trail(racer)});
+    return AtomicFile::write(
+        path, [&](QIODevice *device) { CsvWriter::writeTrails(device, trails); }, error);
+}
+
+bool ExportActions::saveGridLog(const QString &path, QString *error) const
+{
+    const QByteArray text = m_window->gridSearch()->log()->toPlainText().toUtf8();
+    return AtomicFile::write(
+        path, [&](QIODevice *device) { device->write(text); }, error);
+}
+
+void ExportActions::copyChart(QWidget *chart) const
+{
+    QGuiApplication::clipboard()->setImage(chart->grab().toImage());
+    m_window->statusBar()->showMessage(tr("Copied the chart to the clipboard."), 5000);
+}
+
+void ExportActions::saveWithDialog(const QString &title, const QString &fileName,
+                                   const QString &filters,
+                                   const std::function<bool(const QString &, QString *)> &save)
+{
+    const QString start =
+        QDir(m_directory.isEmpty() ? QDir::homePath() : m_directory).filePath(fileName);
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(m_window, title, start, filters, &filter);
+    if (path.isEmpty())
+        return;
+    // A name typed without a suffix takes the chosen filter's ("*.svg" → .svg).
+    if (QFileInfo(path).suffix().isEmpty()) {
+        const qsizetype star = filter.indexOf(QLatin1String("*."));
+        if (star >= 0)
+            path += filter.mid(star + 1, filter.indexOf(u')', star) - star - 1);
+    }
+    m_directory = QFileInfo(path).absolutePath();
+    QString error;
+    if (!save(path, &error)) {
+        QMessageBox::warning(m_window, title, error);
+        return;
+    }
+    m_window->statusBar()->showMessage(tr("Saved %1.").arg(QDir::toNativeSeparators(path)), 5000);
+}
