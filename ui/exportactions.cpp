@@ -56,10 +56,25 @@ QByteArray svgBody(QWidget *widget, const QString &title)
     return svg.mid(open, svg.lastIndexOf("</svg>") - open);
 }
 
+// `whole` inside a clip path of `rect` (widget coordinates), named `id`.
+QByteArray clipped(const QByteArray &whole, const QRectF &rect, const QString &id)
+{
+    return QStringLiteral("<defs><clipPath id=\"%1\"><rect x=\"%2\" y=\"%3\" width=\"%4\" "
+                          "height=\"%5\"/></clipPath></defs>\n<g clip-path=\"url(#%1)\">")
+               .arg(id)
+               .arg(rect.x())
+               .arg(rect.y())
+               .arg(rect.width())
+               .arg(rect.height())
+               .toUtf8()
+        + whole + "</g>\n";
+}
+
 // The chart drawn as SVG: text and lines as vectors, the point layers of large data as the
 // images they are. Qt 6.4's SVG generator ignores clipping, so a curve running past the plot
-// area would be drawn to the edge of the page: a chart view is drawn twice, once with its
-// series transparent and once whole inside a clip path of the plot area.
+// area, or a legend marker hidden outside the legend, would show: a chart view is drawn with
+// its series and legend transparent, then whole inside clip paths of the plot area and of the
+// legend.
 QByteArray svgOf(QWidget *widget, const QString &title)
 {
     const QByteArray header = QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
@@ -74,28 +89,26 @@ QByteArray svgOf(QWidget *widget, const QString &title)
     if (!view)
         return header + svgBody(widget, title) + "</svg>\n";
 
-    const QList<QAbstractSeries *> series = view->chart()->series();
+    QChart *chart = view->chart();
     QList<qreal> opacities;
-    for (QAbstractSeries *one : series) {
-        opacities.append(one->opacity());
-        one->setOpacity(0.0);
+    for (QAbstractSeries *series : chart->series()) {
+        opacities.append(series->opacity());
+        series->setOpacity(0.0);
     }
+    const qreal legendOpacity = chart->legend()->opacity();
+    chart->legend()->setOpacity(0.0);
     const QByteArray frame = svgBody(widget, title);
-    for (qsizetype i = 0; i < series.size(); ++i)
-        series.at(i)->setOpacity(opacities.at(i));
+    chart->legend()->setOpacity(legendOpacity);
+    for (qsizetype i = 0; i < chart->series().size(); ++i)
+        chart->series().at(i)->setOpacity(opacities.at(i));
     const QByteArray whole = svgBody(widget, title);
 
-    const QRectF plot =
-        view->mapFromScene(view->chart()->mapToScene(view->chart()->plotArea())).boundingRect();
-    const QByteArray clip =
-        QStringLiteral("<defs><clipPath id=\"plot-area\"><rect x=\"%1\" y=\"%2\" "
-                       "width=\"%3\" height=\"%4\"/></clipPath></defs>\n")
-            .arg(plot.x())
-            .arg(plot.y())
-            .arg(plot.width())
-            .arg(plot.height())
-            .toUtf8();
-    return header + frame + clip + "<g clip-path=\"url(#plot-area)\">" + whole + "</g>\n</svg>\n";
+    const auto inView = [&](const QRectF &inChart) {
+        return view->mapFromScene(chart->mapToScene(inChart)).boundingRect();
+    };
+    const QRectF legend = view->mapFromScene(chart->legend()->sceneBoundingRect()).boundingRect();
+    return header + frame + clipped(whole, inView(chart->plotArea()), QStringLiteral("plot-area"))
+        + clipped(whole, legend, QStringLiteral("legend")) + "</svg>\n";
 }
 
 QByteArray pngOf(QWidget *chart)
