@@ -25,6 +25,8 @@ namespace {
 QImage testImage(int width, int height, QImage::Format format)
 {
     QImage image(width, height, format);
+    image.setDotsPerMeterX(3780 + width % 100);
+    image.setDotsPerMeterY(3780 + height % 100);
     QRandomGenerator random(width * 7919 + height);
     for (int y = 0; y < height; ++y) {
         for (int x = 0; x < width; ++x) {
@@ -66,6 +68,8 @@ void TestPngWriter::opaqueImageReadsBackUnchanged()
     QVERIFY2(!read.isNull(), qPrintable(reader.errorString()));
     QVERIFY(!read.hasAlphaChannel());
     QCOMPARE(read.size(), image.size());
+    QCOMPARE(read.dotsPerMeterX(), image.dotsPerMeterX());
+    QCOMPARE(read.dotsPerMeterY(), image.dotsPerMeterY());
     QCOMPARE(read.convertToFormat(QImage::Format_RGB32),
              image.convertToFormat(QImage::Format_RGB32));
 }

@@ -41,6 +41,15 @@ bool writeRgb(const QImage &image, QIODevice &out)
     header[9] = 2;
     if (!writeChunk(out, "IHDR", header.data(), quint32(header.size())))
         return false;
+    // The pixel's size in dots per metre, as QImageWriter writes it.
+    if (image.dotsPerMeterX() > 0 && image.dotsPerMeterY() > 0) {
+        std::array<unsigned char, 9> density {};
+        qToBigEndian(quint32(image.dotsPerMeterX()), density.data());
+        qToBigEndian(quint32(image.dotsPerMeterY()), density.data() + 4);
+        density[8] = 1; // the unit is the metre
+        if (!writeChunk(out, "pHYs", density.data(), quint32(density.size())))
+            return false;
+    }
 
     z_stream stream {};
     if (deflateInit(&stream, Z_BEST_SPEED) != Z_OK)
