@@ -26,7 +26,7 @@ fi
 
 source "$root/scripts/packages.sh"
 losslab_install cmake ninja-build clang libclang-rt-14-dev pkg-config qt6-base-dev \
-    qt6-charts-dev libeigen3-dev
+    qt6-charts-dev libeigen3-dev zlib1g-dev
 
 # Debug keeps Q_ASSERT and the core's own checks; -O1 keeps the fuzzer fast.
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DLOSSLAB_FUZZ=ON \

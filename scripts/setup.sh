@@ -9,7 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${LOSSLAB_BUILD_DIR:-$root/build}"
 source "$root/scripts/packages.sh"
 losslab_install cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev libeigen3-dev \
-    fonts-dejavu-core clang-format locales desktop-file-utils appstream
+    zlib1g-dev fonts-dejavu-core clang-format locales desktop-file-utils appstream
 
 read -r -a cmake_args <<<"${LOSSLAB_CMAKE_ARGS:-}"
 read -r -a targets <<<"${LOSSLAB_BUILD_TARGETS:-all}"

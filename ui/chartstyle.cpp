@@ -65,14 +65,17 @@ void apply(QChart *chart)
     chart->legend()->setAlignment(Qt::AlignBottom);
 }
 
-QChart *install(QChartView *view)
+QChart *newChart()
 {
-    QChart *const own = view->chart();
     auto *chart = new QChart;
-    view->setChart(chart);
-    delete own;
     apply(chart);
     return chart;
+}
+
+void fitToView(QChartView *view)
+{
+    view->chart()->resize(view->size());
+    view->setSceneRect(view->chart()->geometry());
 }
 
 void stylePoints(QScatterSeries *series, const QColor &color, qreal size)

@@ -24,9 +24,13 @@ QPen residualPen();
 
 // Margins, legend and animation settings common to every chart.
 void apply(QChart *chart);
-// Gives `view` a new chart with apply()'s settings and returns it. The chart the view made for
-// itself is deleted (setChart() alone would leak it).
-QChart *install(QChartView *view);
+// A new chart with apply()'s settings, for a view to be constructed with: a view constructed
+// without one makes a default chart of its own, which setChart() would leak.
+QChart *newChart();
+// Sizes the view's chart, and the scene it shows, to the view, as QChartView::setChart() does.
+// A view's size hint is its scene's size: without this, a view constructed with its chart asks
+// its layout for the few pixels of an empty chart and is laid out as a strip.
+void fitToView(QChartView *view);
 // Filled circles of `size` pixels without an outline (outlines cost a lot to draw).
 void stylePoints(QScatterSeries *series, const QColor &color, qreal size);
 // Sets the axis to [low, high], rounded out to nice numbers where that cannot overflow (ends

@@ -41,7 +41,7 @@ std::pair<double, double> paddedRange(double low, double high)
 } // namespace
 
 DataEditorView::DataEditorView(DatasetModel *model, QWidget *parent)
-    : QChartView(parent)
+    : QChartView(ChartStyle::newChart(), parent)
     , m_model(model)
     , m_axisX(new QValueAxis(this))
     , m_axisY(new QValueAxis(this))
@@ -49,7 +49,8 @@ DataEditorView::DataEditorView(DatasetModel *model, QWidget *parent)
     , m_selection(new QScatterSeries(this))
     , m_line(new QLineSeries(this))
 {
-    QChart *chart = ChartStyle::install(this);
+    QChart *chart = this->chart();
+    ChartStyle::fitToView(this);
     setRenderHint(QPainter::Antialiasing);
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);

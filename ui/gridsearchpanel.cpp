@@ -23,7 +23,6 @@ GridSearchPanel::GridSearchPanel(QWidget *parent)
                          "loss curve"));
     m_log->setReadOnly(true);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_log->setTabStopDistance(4 * m_log->fontMetrics().horizontalAdvance(u' '));
     m_log->setAccessibleName(tr("grid search log"));
     m_log->setPlaceholderText(tr("The grid search prints every w's predictions and losses here."));
 
@@ -47,6 +46,9 @@ void GridSearchPanel::start(const Dataset &data, const ParameterRange &range)
     m_decimals = GridSearch::labelDecimals(range.minimum, range.step);
     m_next = 0;
     m_log->clear();
+    // Tab stops four spaces apart, measured here rather than when the panel is made: the fixed
+    // font is loaded only once a search is run.
+    m_log->setTabStopDistance(4 * m_log->fontMetrics().horizontalAdvance(u' '));
     m_summary->setText(
         tr("w from %1 to %2 in steps of %3")
             .arg(QString::fromStdString(NumberFormat::fixed(range.minimum, m_decimals)),

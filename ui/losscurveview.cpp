@@ -34,7 +34,7 @@ QString lossTitle(LossKind kind)
 } // namespace
 
 LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
-    : QChartView(parent)
+    : QChartView(ChartStyle::newChart(), parent)
     , m_model(model)
     , m_axisW(new QValueAxis(this))
     , m_axisLoss(new QValueAxis(this))
@@ -45,7 +45,8 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     , m_tangent(new QLineSeries(this))
     , m_sampler(new LossSampler(this))
 {
-    QChart *chart = ChartStyle::install(this);
+    QChart *chart = this->chart();
+    ChartStyle::fitToView(this);
     setRenderHint(QPainter::Antialiasing);
 
     m_curve->setPen(ChartStyle::modelPen());

@@ -11,12 +11,13 @@
 #include <cmath>
 
 LossStepView::LossStepView(QWidget *parent)
-    : QChartView(parent)
+    : QChartView(ChartStyle::newChart(), parent)
     , m_axisStep(new QValueAxis(this))
     , m_axisLoss(new QValueAxis(this))
     , m_logAxisLoss(new QLogValueAxis(this))
 {
-    QChart *chart = ChartStyle::install(this);
+    QChart *chart = this->chart();
+    ChartStyle::fitToView(this);
     setRenderHint(QPainter::Antialiasing);
 
     m_axisStep->setTitleText(tr("step"));

@@ -17,6 +17,7 @@
 #include "optimizerinspector.h"
 #include "parameterpanel.h"
 #include "parameterscommand.h"
+#include "pngwriter.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
@@ -315,8 +316,7 @@ bool MainWindow::saveScreenshot(const QString &path, QString *error)
     }
     QApplication::processEvents();
     setUpdatesEnabled(true);
-    const QPixmap pixmap = grab();
-    if (pixmap.isNull() || !pixmap.save(path, "PNG")) {
+    if (!PngWriter::write(grab().toImage(), path)) {
         *error = tr("cannot write the screenshot to %1").arg(path);
         return false;
     }
