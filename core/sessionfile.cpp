@@ -164,11 +164,15 @@ std::optional<Session> SessionFile::fromJson(const QByteArray &json, QStringList
     // A byte-order mark is allowed in front of UTF-8, though JSON does not need one.
     const QByteArray bom("\xEF\xBB\xBF");
     const qsizetype start = json.startsWith(bom) ? bom.size() : 0;
-    if (json.sliced(start).trimmed().isEmpty())
+    const auto isBlank = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    };
+    if (std::all_of(json.begin() + start, json.end(), isBlank))
         return failWith(QStringLiteral("the file is empty"));
 
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json.sliced(start), &parseError);
+    const QJsonDocument document =
+        QJsonDocument::fromJson(start > 0 ? json.sliced(start) : json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         return failWith(
             QStringLiteral("damaged JSON at %1: %2")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jsonfieldreader.h"
 #include "session.h"
 
 #include <QJsonArray>
@@ -8,8 +9,6 @@
 #include <QStringList>
 
 #include <optional>
-
-struct NumberBounds;
 
 // Turns the JSON object of a session file (the format SessionFile describes) into a Session.
 //
@@ -45,30 +44,6 @@ private:
                    std::optional<SessionTrail> *out);
     bool readView(const QJsonObject &root, Session *session);
 
-    // Each reads `key` of `object` (whose path is `path`) into `*value`, which holds the
-    // default; false only when the file is refused.
-    bool section(const QJsonObject &object, QLatin1StringView key, QJsonObject *value,
-                 bool *present);
-    bool number(const QJsonObject &object, const QString &path, QLatin1StringView key,
-                const NumberBounds &bounds, double *value);
-    bool integer(const QJsonObject &object, const QString &path, QLatin1StringView key, qint64 low,
-                 qint64 high, qint64 *value);
-    bool boolean(const QJsonObject &object, const QString &path, QLatin1StringView key,
-                 bool *value);
-    bool text(const QJsonObject &object, const QString &path, QLatin1StringView key,
-              QString *value);
-    // One of `names`; `*index` is its position in the list.
-    bool choice(const QJsonObject &object, const QString &path, QLatin1StringView key,
-                const QStringList &names, int *index);
-    // `fallback` says what is used when the array is missing.
-    bool array(const QJsonObject &object, const QString &path, QLatin1StringView key,
-               qsizetype limit, const QString &fallback, QJsonArray *value, bool *present);
-    bool numbers(const QJsonArray &array, const QString &path, std::vector<double> *out);
-
-    void warn(const QString &message);
-    bool fail(const QString &message);
-
-    QStringList *m_warnings;
-    QString m_error;
+    JsonFieldReader m_fields;
     std::vector<bool> m_racers {true}; // per racer the file names: whether it is kept
 };
