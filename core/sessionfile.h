@@ -8,7 +8,8 @@
 
 #include <optional>
 
-// Reads and writes `.losslab` session files: one JSON object in UTF-8, written compactly.
+// Reads and writes `.losslab` session files: one JSON object in UTF-8, written compactly with
+// its keys in alphabetical order (as QJsonObject keeps them); shown here in a readable order:
 //
 //   {"format": "losslab-session", "version": 1,
 //    "data": {"file": "temp.csv", "xColumn": "year", "yColumn": "temp",

@@ -73,9 +73,10 @@ bool SessionReader::readVersion(const QJsonObject &root)
     const QJsonValue value = root.value(QLatin1StringView("version"));
     const std::optional<qint64> version =
         value.isDouble() ? Fields::wholeNumber(value) : std::optional<qint64>();
-    if (!version)
+    if (!version) {
         return m_fields.fail(
             QStringLiteral("the session's format version should be a whole number"));
+    }
     if (*version > SessionFile::version) {
         return m_fields.fail(
             QStringLiteral("written by a newer LossLab (session format version %1; "
@@ -92,8 +93,10 @@ bool SessionReader::readData(const QJsonObject &root, Session *session)
 {
     QJsonObject data;
     bool present = false;
-    if (!m_fields.section(root, QLatin1StringView("data"), &data, &present) || !present)
-        return m_fields.error().isEmpty();
+    if (!m_fields.section(root, QLatin1StringView("data"), &data, &present))
+        return false;
+    if (!present)
+        return true;
 
     const QString path = QStringLiteral("data");
     return m_fields.text(data, path, QLatin1StringView("file"), &session->sourceFile)
@@ -221,9 +224,10 @@ bool SessionReader::readOptimizer(const QJsonObject &object, const QString &path
         return true;
     const QString name = Fields::join(path, key);
     const std::optional<double> value = JsonNumber::fromJson(eps);
-    if (!value)
+    if (!value) {
         return m_fields.fail(QStringLiteral("%1 should be a number or null, not %2")
                                  .arg(name, Fields::typeName(eps)));
+    }
     if (!Positive.contains(*value)) {
         m_fields.warn(
             QStringLiteral("%1: %2 is not %3; using the optimizer's default")
@@ -248,9 +252,10 @@ bool SessionReader::readRace(const QJsonObject &root, Session *session)
     std::vector<OptimizerKind> racing = {session->optimizer.kind};
     for (qsizetype i = 0; i < race.size(); ++i) {
         const QString path = Fields::indexed(QStringLiteral("race"), i);
-        if (!race.at(i).isObject())
+        if (!race.at(i).isObject()) {
             return m_fields.fail(QStringLiteral("%1 should be an object, not %2")
                                      .arg(path, Fields::typeName(race.at(i))));
+        }
         OptimizerSettings rival;
         if (!readOptimizer(race.at(i).toObject(), path, &rival))
             return false;
@@ -321,9 +326,10 @@ bool SessionReader::readTrails(const QJsonObject &root, Session *session)
 
     for (qsizetype i = 0; i < trails.size(); ++i) {
         const QString path = Fields::indexed(QStringLiteral("trails"), i);
-        if (!trails.at(i).isObject())
+        if (!trails.at(i).isObject()) {
             return m_fields.fail(QStringLiteral("%1 should be an object, not %2")
                                      .arg(path, Fields::typeName(trails.at(i))));
+        }
         if (!m_racers[std::size_t(i)])
             continue;
         std::optional<SessionTrail> trail;
