@@ -63,5 +63,6 @@ struct Session
 
     SessionView view;
 
+    // Compares doubles as == does (-0 equals 0, NaN equals nothing); SessionFile keeps the bits.
     bool operator==(const Session &other) const = default;
 };
