@@ -18,6 +18,17 @@
 
 namespace {
 
+// A message stays one line even when it quotes an argument with a line break (or another
+// control character) in it.
+QString oneLine(QString message)
+{
+    for (QChar &c : message) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7F)
+            c = u' ';
+    }
+    return message;
+}
+
 std::optional<Dataset> datasetOption(const QString &command, const CommandOptions &options,
                                      std::ostream &err, QString *error)
 {
@@ -36,23 +47,16 @@ std::optional<Dataset> datasetOption(const QString &command, const CommandOption
         return std::nullopt;
     if (const QString note = loaded->skippedSummary(); !note.isEmpty())
         err << "losslab " << command.toStdString() << ": note: " << note.toStdString() << '\n';
+    for (const QString &warning : loaded->warnings) {
+        err << "losslab " << command.toStdString() << ": note: " << oneLine(warning).toStdString()
+            << '\n';
+    }
     return std::move(loaded->data);
 }
 
 QStringList windowOptionNames()
 {
     return {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("screenshot")};
-}
-
-// A message stays one line even when it quotes an argument with a line break (or another
-// control character) in it.
-QString oneLine(QString message)
-{
-    for (QChar &c : message) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7F)
-            c = u' ';
-    }
-    return message;
 }
 
 int fail(std::ostream &err, const QString &command, const QString &message)

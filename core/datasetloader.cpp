@@ -1,14 +1,11 @@
 #include "datasetloader.h"
 
+#include "inputfile.h"
 #include "numberformat.h"
+#include "sessionfile.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
-
-#ifdef Q_OS_UNIX
-#include <fcntl.h>
-#endif
 
 #include <algorithm>
 #include <cmath>
@@ -25,22 +22,6 @@ constexpr int MaxSkippedLines = 5;
 
 // Same limit as the reader's: line numbers are ints.
 constexpr qint64 MaxFileBytes = std::numeric_limits<int>::max();
-
-// Opens `path` for reading without waiting for a writer: a named pipe that nobody writes to
-// reads as empty instead of blocking the program in open().
-bool openForReading(QFile &file, const QString &path)
-{
-#ifdef Q_OS_UNIX
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd >= 0) {
-        // Reads wait for data again, as a pipe with a writer needs.
-        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-        return file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
-    }
-#endif
-    file.setFileName(path);
-    return file.open(QIODevice::ReadOnly);
-}
 
 bool isBlankCell(const QString &cell)
 {
@@ -72,17 +53,6 @@ QString shortName(const QString &name)
             c = u' ';
     }
     return ellipsized(text, MaxNameLength);
-}
-
-// A file as the user named it, on one line; the whole message is capped later.
-QString pathName(const QString &path)
-{
-    QString text = QDir::toNativeSeparators(path);
-    for (QChar &c : text) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7F)
-            c = u' ';
-    }
-    return text;
 }
 
 QString capped(const QString &message)
@@ -249,7 +219,7 @@ int resolveColumnIn(const QStringList &header, const QString &column)
 template<typename Read>
 auto readFile(const QString &path, QString *error, Read read) -> decltype(read(nullptr, error))
 {
-    const QString name = pathName(path);
+    const QString name = InputFile::displayName(path);
     const auto failWith = [&](const QString &message) {
         fail(error, name + QStringLiteral(": ") + message);
         return std::nullopt;
@@ -260,7 +230,7 @@ auto readFile(const QString &path, QString *error, Read read) -> decltype(read(n
         return failWith(QStringLiteral("this is a folder, not a file"));
 
     QFile file(path);
-    if (!openForReading(file, path))
+    if (!InputFile::open(file, path))
         return failWith(QStringLiteral("cannot open the file: %1").arg(file.errorString()));
     if (file.size() > MaxFileBytes)
         return failWith(QStringLiteral("the file is larger than 2 GiB"));
@@ -270,6 +240,27 @@ auto readFile(const QString &path, QString *error, Read read) -> decltype(read(n
     if (!result)
         return failWith(message);
     return result;
+}
+
+// The points of a session file, which keeps the columns it was saved with.
+std::optional<LoadedData> loadSession(const QString &path, const QString &xColumn,
+                                      const QString &yColumn, QString *error)
+{
+    if (!xColumn.trimmed().isEmpty() || !yColumn.trimmed().isEmpty()) {
+        fail(error,
+             InputFile::displayName(path)
+                 + QStringLiteral(": a session keeps the columns it was saved with; x and y "
+                                  "columns are chosen for CSV files only"));
+        return std::nullopt;
+    }
+    LoadedData loaded;
+    std::optional<Session> session = SessionFile::load(path, &loaded.warnings, error);
+    if (!session)
+        return std::nullopt;
+    loaded.data = std::move(session->data);
+    loaded.xName = session->xColumn;
+    loaded.yName = session->yColumn;
+    return loaded;
 }
 
 } // namespace
@@ -300,6 +291,9 @@ QString LoadedData::skippedSummary() const
 std::optional<LoadedData> DatasetLoader::loadFile(const QString &path, const QString &xColumn,
                                                   const QString &yColumn, QString *error)
 {
+    if (SessionFile::isSessionPath(path))
+        return loadSession(path, xColumn, yColumn, error);
+
     const std::optional<NumericTable> table = readNumbers(path, error);
     if (!table)
         return std::nullopt;
@@ -307,7 +301,7 @@ std::optional<LoadedData> DatasetLoader::loadFile(const QString &path, const QSt
     QString message;
     std::optional<LoadedData> loaded = fromTable(*table, xColumn, yColumn, &message);
     if (!loaded)
-        fail(error, pathName(path) + QStringLiteral(": ") + message);
+        fail(error, InputFile::displayName(path) + QStringLiteral(": ") + message);
     return loaded;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -19,6 +20,8 @@ struct LoadedData
     int yColumn = 1;
     qsizetype skippedRows = 0; // rows whose x or y cell is missing or not a finite number
     QList<int> skippedLines; // the first few (at most 5) of those rows' line numbers
+    // From a session file: the fields it lacked, filled with defaults (see SessionFile::load).
+    QStringList warnings;
 
     // One sentence for the user about skipped rows ("Skipped 2 rows ... lines 4, 7."), or
     // an empty string when nothing was skipped.
@@ -33,6 +36,8 @@ public:
     // Reads and parses `path`. `xColumn` and `yColumn` are a header name or a 1-based column
     // number; empty means the default, the first two numeric columns. On failure returns
     // nothing and sets `*error` to one line naming the file and, where there is one, the line.
+    // A session file (`.losslab`, see SessionFile) gives its points and the names of the
+    // columns they came from; it takes no columns to choose.
     static std::optional<LoadedData> loadFile(const QString &path, const QString &xColumn,
                                               const QString &yColumn, QString *error);
 

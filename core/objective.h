@@ -22,6 +22,7 @@ struct Objective
     double delta = 1.0; // Huber's δ; must be positive
 
     bool hasBias() const { return model == ModelKind::Line; }
+    bool operator==(const Objective &other) const = default;
 
     // Command-line names: "origin", "line"; "mse", "mae", "huber".
     static QString name(ModelKind model);

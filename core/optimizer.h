@@ -31,6 +31,8 @@ struct OptimizerSettings
 
     // eps, or the default of `kind` when none is set.
     double epsilon() const;
+
+    bool operator==(const OptimizerSettings &other) const = default;
 };
 
 // One named piece of an optimizer's state, one value per parameter, for the state inspector

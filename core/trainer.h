@@ -15,6 +15,8 @@ struct TrainerSettings
     double learningRate = 0.01; // the lesson's rate; must be finite and positive
     qint64 maxSteps = 1000; // a run stops after this many updates in total
     double tolerance = 0.0; // stop when ‖gradient‖ < tolerance; 0 never stops early
+
+    bool operator==(const TrainerSettings &other) const = default;
 };
 
 // Training of one model on one dataset with one optimizer: (w, b) ← optimizer step against

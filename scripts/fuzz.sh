@@ -6,7 +6,7 @@
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]     e.g. bash scripts/fuzz.sh 3600 csvreader
 #
-# Targets: csvreader datasetloader commandline numberformat. Installs clang and the rest of
+# Targets: csvreader datasetloader commandline numberformat session. Installs clang and the rest of
 # what it needs on Debian 12 when missing (as root, or through sudo).
 set -euo pipefail
 shopt -s nullglob
@@ -21,7 +21,7 @@ fi
 shift $(($# > 0 ? 1 : 0))
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-    targets=(csvreader datasetloader commandline numberformat)
+    targets=(csvreader datasetloader commandline numberformat session)
 fi
 
 source "$root/scripts/packages.sh"
@@ -36,9 +36,9 @@ cmake --build "$build" --parallel --target "${targets[@]/#/fuzz_}"
 # Longest input per target: CSV files up to 64 KiB (longer lines and files are unit tests),
 # command lines and numbers much shorter.
 declare -A maxLength=([csvreader]=65536 [datasetloader]=65536 [commandline]=4096
-    [numberformat]=512)
+    [numberformat]=512 [session]=65536)
 declare -A dictionary=([csvreader]=csv.dict [datasetloader]=csv.dict
-    [commandline]=commandline.dict)
+    [commandline]=commandline.dict [session]=session.dict)
 
 artifacts="$build/artifacts"
 rm -rf "$artifacts"

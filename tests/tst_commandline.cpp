@@ -1,5 +1,7 @@
 #include "commandline.h"
+#include "sessionfile.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,6 +17,7 @@ class TestCommandLine : public QObject
 private Q_SLOTS:
     void gridReproducesTheLesson();
     void gridOnAFile();
+    void gridOnASession();
     void trainPrintsTheFirstRows();
     void trainStepsZeroPrintsTheStart();
     void trainStopsOnTolerance();
@@ -94,6 +97,40 @@ void TestCommandLine::gridOnAFile()
                                                "\tx:2.0, y:3.0, y_pred:3.00, loss:0.00\n"
                                                "\tx:2.0, y:5.0, y_pred:3.00, loss:4.00\n"
                                                "MSE = 2.67\n")));
+}
+
+// --data takes a session wherever it takes a CSV file: its points, with its warnings as notes.
+void TestCommandLine::gridOnASession()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("same-x.losslab"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "losslab-session", "version": 1,
+                   "data": {"file": "c06-same-x.csv", "xColumn": "x", "yColumn": "y",
+                            "x": [2, 2, 2], "y": [1, 3, 5]}})");
+    file.close();
+
+    const QStringList range = {QStringLiteral("--from"), QStringLiteral("1"),
+                               QStringLiteral("--to"),   QStringLiteral("2"),
+                               QStringLiteral("--step"), QStringLiteral("0.5")};
+    const Result session =
+        run(QStringList {QStringLiteral("grid"), QStringLiteral("--data"), path} + range);
+    const Result csv = run(QStringList {QStringLiteral("grid"), QStringLiteral("--data"),
+                                        dataFile(QStringLiteral("c06-same-x.csv"))}
+                           + range);
+    QCOMPARE(session.status, 0);
+    QCOMPARE(session.out, csv.out);
+    QVERIFY2(session.err.startsWith(QStringLiteral("losslab grid: note: missing model; using the "
+                                                   "defaults\n")),
+             qPrintable(session.err));
+
+    const Result columns = run({QStringLiteral("grid"), QStringLiteral("--data"), path,
+                                QStringLiteral("--x"), QStringLiteral("x")});
+    QCOMPARE(columns.status, CommandLine::exitUsage);
+    QVERIFY2(columns.err.contains(QStringLiteral("a session keeps the columns it was saved with")),
+             qPrintable(columns.err));
 }
 
 void TestCommandLine::trainPrintsTheFirstRows()
