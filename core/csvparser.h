@@ -62,6 +62,7 @@ private:
     bool skipBlankLine();
     void consumeLineEnd();
     bool readRow();
+    bool readNumericRow();
     bool readField(RawCell *cell);
     bool readQuotedField(RawCell *cell);
     const char *skipPlain(const char *p) const;
@@ -87,5 +88,6 @@ private:
     qsizetype m_dataRows = 0;
     std::vector<RawCell> m_rawCells;
     std::vector<CsvCell> m_cells;
+    std::vector<double> m_numbers; // the values of a numeric row (readNumericRow())
     std::string m_unescaped; // the unescaped text of the row's quoted cells that contain ""
 };

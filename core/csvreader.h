@@ -52,6 +52,15 @@ public:
     virtual void start(char separator, std::span<const CsvCell> first, bool isHeader) = 0;
     // A data row and the 1-based line where it starts.
     virtual void row(std::span<const CsvCell> cells, int line) = 0;
+    // A data row whose every cell is a plain finite number ("2", "-1.5e3": no blanks, quotes
+    // or '+'), with `numbers[i]` the value std::from_chars read from cell i, which is what any
+    // number parser of LossLab makes of it. By default passed on to row().
+    virtual void numericRow(std::span<const CsvCell> cells, std::span<const double> numbers,
+                            int line)
+    {
+        Q_UNUSED(numbers);
+        row(cells, line);
+    }
 };
 
 // Reads comma, semicolon or tab separated text: an optional UTF-8 BOM, LF or CRLF line ends,
