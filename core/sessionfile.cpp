@@ -1,5 +1,6 @@
 #include "sessionfile.h"
 
+#include "atomicfile.h"
 #include "inputfile.h"
 #include "jsonnumber.h"
 #include "sessionreader.h"
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -187,40 +187,9 @@ std::optional<Session> SessionFile::fromJson(const QByteArray &json, QStringList
 
 bool SessionFile::save(const Session &session, const QString &path, QString *error)
 {
-    const auto failWith = [&](const QString &problem) {
-        if (error)
-            *error = InputFile::displayName(path) + QStringLiteral(": ") + problem;
-        return false;
-    };
-
-    const QFileInfo info(path);
-    if (info.isDir())
-        return failWith(QStringLiteral("cannot save: this is a folder, not a file"));
-    if (!info.absoluteDir().exists()) {
-        return failWith(QStringLiteral("cannot save: the folder %1 does not exist")
-                            .arg(InputFile::displayName(info.absolutePath())));
-    }
-
     const QByteArray json = toJson(session);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return failWith(QStringLiteral("cannot save: %1").arg(file.errorString()));
-    // A full disk or a file-size limit can end a write short without an error: Qt 6.4 counts
-    // the bytes written and, for buffered data, commits the truncated file. Unbuffered, the
-    // one write's count tells, before anything is committed.
-    const qint64 written = file.write(json);
-    if (written != json.size()) {
-        const QString why = written < 0
-            ? file.errorString()
-            : QStringLiteral("only %1 of %2 bytes could be written (is the disk full?)")
-                  .arg(written)
-                  .arg(json.size());
-        file.cancelWriting();
-        return failWith(QStringLiteral("cannot save: %1").arg(why));
-    }
-    if (!file.commit())
-        return failWith(QStringLiteral("cannot save: %1").arg(file.errorString()));
-    return true;
+    return AtomicFile::write(
+        path, [&json](QIODevice *device) { device->write(json); }, error);
 }
 
 std::optional<Session> SessionFile::load(const QString &path, QStringList *warnings, QString *error)
