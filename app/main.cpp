@@ -61,6 +61,11 @@ int main(int argc, char *argv[])
     // SIGINT or SIGTERM closes the window as the user would: training stops, status 0.
     const StopSignals stopSignals;
     QObject::connect(&stopSignals, &StopSignals::stopRequested, &app, [] {
+        // Unsaved work is autosaved, not asked about: the next start offers it back.
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (auto *window = qobject_cast<MainWindow *>(widget))
+                window->closeWithoutAsking();
+        }
         QApplication::closeAllWindows();
         QApplication::quit();
     });

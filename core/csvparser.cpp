@@ -251,7 +251,8 @@ bool CsvParser::readRow()
 // by readRow(), which makes of them what it always did.
 bool CsvParser::readNumericRow()
 {
-    m_rawCells.clear();
+    // The cells go straight into m_cells, as cells() would make them: plain ASCII ranges.
+    m_cells.clear();
     m_numbers.clear();
     const char *p = m_p;
     for (;;) {
@@ -259,9 +260,9 @@ bool CsvParser::readNumericRow()
         const auto [stop, problem] = std::from_chars(p, m_end, value);
         if (problem != std::errc() || !std::isfinite(value) || (stop == m_end && !m_final))
             return false;
-        if (qsizetype(m_rawCells.size()) == MaxColumns)
+        if (qsizetype(m_cells.size()) == MaxColumns)
             return false;
-        m_rawCells.push_back(RawCell {p, stop - p, -1, true});
+        m_cells.push_back(CsvCell {std::string_view(p, std::size_t(stop - p)), true});
         m_numbers.push_back(value);
         if (stop == m_end) {
             p = stop;
@@ -505,7 +506,7 @@ CsvParser::Result CsvParser::parse()
                 return Result::Failed;
         }
 
-        m_cellCount += qsizetype(m_rawCells.size());
+        m_cellCount += qsizetype(numeric ? m_cells.size() : m_rawCells.size());
         if (m_cellCount > MaxCells) {
             fail(QStringLiteral("line %1: too much data (more than %2 cells)")
                      .arg(m_rowLine)
@@ -513,7 +514,7 @@ CsvParser::Result CsvParser::parse()
             return Result::Failed;
         }
         if (numeric)
-            m_handler->numericRow(cells(), m_numbers, int(m_rowLine));
+            m_handler->numericRow(m_cells, m_numbers, int(m_rowLine));
         else
             m_handler->row(cells(), int(m_rowLine));
         ++m_dataRows;

@@ -1,5 +1,6 @@
 #include "numerictable.h"
 
+#include "csvparser.h"
 #include "csvreader.h"
 #include "numberformat.h"
 
@@ -123,12 +124,42 @@ public:
 
     template<typename Cells> void add(const Cells &cells, int line);
     void noteLine(int line);
+    // The bytes of text still to come after the header, when known: the first row then sizes
+    // the table once instead of letting it grow by doubling.
+    void expectBytes(qint64 bytes) { m_expectedBytes = bytes; }
 
-    NumericTable take() { return std::move(m_table); }
+    NumericTable take()
+    {
+        // Every cell of a numeric row is a filled number cell.
+        for (std::size_t column = 0; column < m_table.m_filled.size(); ++column) {
+            m_table.m_filled[column] += m_numericRows;
+            m_table.m_numbers[column] += m_numericRows;
+        }
+        m_numericRows = 0;
+        return std::move(m_table);
+    }
 
 private:
+    void reserveFor(std::span<const CsvCell> firstRow);
+
     NumericTable m_table;
+    qint64 m_expectedBytes = 0;
+    qsizetype m_numericRows = 0; // rows numericRow() took whole, not yet in the counts
 };
+
+// Reserves room for as many rows as the expected text holds if each is as long as the first
+// (plus a tenth), within the parser's cell budget.
+void NumericTableBuilder::reserveFor(std::span<const CsvCell> firstRow)
+{
+    if (m_expectedBytes <= 0 || firstRow.empty())
+        return;
+    const char *begin = firstRow.front().text.data();
+    const char *end = firstRow.back().text.data() + firstRow.back().text.size();
+    const qint64 rowBytes = std::max<qint64>(end - begin + 1, 2);
+    const qint64 rows = m_expectedBytes / rowBytes + m_expectedBytes / rowBytes / 10 + 16;
+    const qint64 cells = std::min(rows * m_table.columnCount(), CsvParser::MaxCells);
+    m_table.m_values.reserve(std::size_t(cells));
+}
 
 // A row of numbers as wide as the table or wider, the rows of most numeric files: its numbers
 // go in as they are.
@@ -139,12 +170,12 @@ void NumericTableBuilder::numericRow(std::span<const CsvCell> cells,
     const auto width = std::size_t(table.columnCount());
     if (numbers.size() < width)
         return add(cells, line);
+    if (table.m_rowCount == 0)
+        reserveFor(cells);
     noteLine(line);
-    table.m_values.insert(table.m_values.end(), numbers.begin(), numbers.begin() + width);
-    for (std::size_t column = 0; column < width; ++column) {
-        ++table.m_filled[column];
-        ++table.m_numbers[column];
-    }
+    for (std::size_t column = 0; column < width; ++column)
+        table.m_values.push_back(numbers[column]);
+    ++m_numericRows;
     if (table.m_ragged)
         table.m_rowEnds.push_back(table.m_values.size());
     ++table.m_rowCount;
@@ -201,6 +232,8 @@ template<typename Cells> void NumericTableBuilder::add(const Cells &cells, int l
 std::optional<NumericTable> NumericTable::read(QIODevice *device, QString *error, qint64 chunkBytes)
 {
     NumericTableBuilder builder;
+    if (!device->isSequential())
+        builder.expectBytes(device->size() - device->pos());
     if (!CsvReader::read(device, &builder, error, chunkBytes))
         return std::nullopt;
     return builder.take();

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
@@ -72,6 +73,12 @@ int runChild(int argc, char *argv[])
                 return;
             *closed = true;
             std::cout << "closing at step " << step << std::endl;
+            // The settings above are unsaved changes: the window asks first, and the answer is
+            // Discard.
+            QTimer::singleShot(0, window, [] {
+                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                    box->button(QMessageBox::Discard)->click();
+            });
             window->close();
         };
         QObject::connect(window->controller(), &TrainingController::progressed, window,

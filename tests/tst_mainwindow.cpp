@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -333,7 +334,12 @@ void TestMainWindow::closingWhileTrainingStopsCleanly()
     QCOMPARE(training->settings().learningRate, 1e-9);
     QTest::mouseClick(training->trainButton(), Qt::LeftButton);
     QTRY_VERIFY(m_window->controller()->latest().step > 1000);
-    m_window->close();
+    // The settings above are unsaved changes: the window asks first; the answer is Discard.
+    QTimer::singleShot(0, m_window.get(), [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Discard)->click();
+    });
+    QVERIFY(m_window->close());
     m_window.reset(); // joins the worker; a warning here fails the test
 }
 

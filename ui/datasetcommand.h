@@ -7,13 +7,15 @@
 
 #include <functional>
 
-// What the window shows as its data: the points, the title and the columns' names.
+// What the window shows as its data: the points, the title, the columns' names and the file
+// they came from (empty for points not read from a file).
 struct DatasetState
 {
     Dataset data;
     QString title;
     QString xName;
     QString yName;
+    QString sourceFile;
 };
 
 // An undoable replacement of the window's data: a file opened, an example, the points

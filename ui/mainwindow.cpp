@@ -18,11 +18,16 @@
 #include "parameterpanel.h"
 #include "parameterscommand.h"
 #include "pngwriter.h"
+#include "sessiondocument.h"
+#include "sessionfile.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -30,6 +35,7 @@
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
@@ -62,9 +68,12 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tabs(new QTabWidget)
     , m_undoStack(new QUndoStack(this))
     , m_exports(new ExportActions(this))
+    , m_document(nullptr)
+    , m_logScale(nullptr)
     , m_datasetTimer(new QTimer(this))
 {
     setWindowTitle(tr("LossLab"));
+    setAcceptDrops(true);
     m_model->setUndoStack(m_undoStack);
     m_table->setModel(m_model);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -83,6 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     auto *lossPerStep = new QWidget;
     auto *logScale = new QCheckBox(tr("&Logarithmic loss axis"), lossPerStep);
+    m_logScale = logScale;
     logScale->setToolTip(tr("Show the loss on a log scale: steady convergence is a straight line"));
     connect(logScale, &QCheckBox::toggled, m_lossStep, &LossStepView::setLogScale);
     auto *lossPerStepLayout = new QVBoxLayout(lossPerStep);
@@ -118,6 +128,7 @@ MainWindow::MainWindow(QWidget *parent)
     central->setStretchFactor(0, 1);
     central->setStretchFactor(1, 1);
     setCentralWidget(central);
+    m_document = new SessionDocument(this);
     createMenus();
     statusBar()->showMessage(tr("Drag the points, move w, or press Train."));
 
@@ -192,8 +203,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_controller->setSettings(m_training->settings());
     m_controller->setOptimizer(m_modelPanel->optimizer());
     m_controller->setStepsPerSecond(m_training->stepsPerSecond());
-    // The data the window opens with are no step of the history.
-    showDataset({Dataset::lesson(), tr("the lesson: (1, 2), (2, 4), (3, 6)"), {}, {}});
+    // The data the window opens with are no step of the history, and no change.
+    replaceData({Dataset::lesson(), tr("the lesson: (1, 2), (2, 4), (3, 6)"), {}, {}, {}});
+    m_document->setModified(false);
 }
 
 MainWindow::~MainWindow() = default;
@@ -212,8 +224,11 @@ int MainWindow::run(const WindowOptions &options)
         QMessageBox::warning(&window, tr("Cannot open the data"),
                              tr("%1\n\nThe lesson's data are shown instead.").arg(error));
     }
-    // The data the window opens with are no step of the history.
+    // The data the window opens with are no step of the history, and no change.
     window.m_undoStack->clear();
+    window.m_document->setModified(false);
+    for (const QString &warning : window.m_document->warnings())
+        std::cerr << "losslab: note: " << warning.toStdString() << '\n';
     if (screenshot) {
         if (!window.saveScreenshot(options.screenshot, &error)) {
             std::cerr << "losslab: " << error.toStdString() << '\n';
@@ -221,13 +236,23 @@ int MainWindow::run(const WindowOptions &options)
         }
         return CommandLine::exitOk;
     }
+    window.m_document->setPersistent(true);
     window.show();
+    if (options.dataFile.isEmpty())
+        window.m_document->offerRestore();
+    if (!window.m_document->warnings().isEmpty()) {
+        QMessageBox::warning(&window, tr("Parts of the session were missing"),
+                             tr("These were missing or unusable and have their defaults:\n\n%1")
+                                 .arg(window.m_document->warnings().join(u'\n')));
+    }
     return QApplication::exec();
 }
 
 bool MainWindow::openFile(const QString &path, const QString &xColumn, const QString &yColumn,
                           bool askForColumns, QString *error)
 {
+    if (SessionFile::isSessionPath(path))
+        return m_document->open(path, error);
     const std::optional<NumericTable> table = DatasetLoader::readNumbers(path, error);
     if (!table)
         return false;
@@ -251,7 +276,8 @@ bool MainWindow::openFile(const QString &path, const QString &xColumn, const QSt
         return false;
     }
     setDataset(loaded->data, tr("%1 (x = %2, y = %3)").arg(name, loaded->xName, loaded->yName),
-               loaded->xName, loaded->yName);
+               loaded->xName, loaded->yName, QFileInfo(path).absoluteFilePath());
+    m_document->addRecentFile(path);
     const QString skipped = loaded->skippedSummary();
     statusBar()->showMessage(
         tr("Opened %1: %n point(s). %2", "", int(loaded->data.size())).arg(name, skipped));
@@ -261,10 +287,10 @@ bool MainWindow::openFile(const QString &path, const QString &xColumn, const QSt
 }
 
 void MainWindow::setDataset(const Dataset &data, const QString &title, const QString &xName,
-                            const QString &yName)
+                            const QString &yName, const QString &sourceFile)
 {
     m_undoStack->push(new DatasetCommand(
-        {data, title, xName, yName},
+        {data, title, xName, yName, sourceFile},
         [this](DatasetState state) { return showDataset(std::move(state)); },
         data.isEmpty() ? tr("Clear the points") : tr("Open %1").arg(title)));
 }
@@ -278,7 +304,7 @@ DatasetState MainWindow::showDataset(DatasetState state)
     // Queued in this order, the worker pauses, takes the data and starts again from w = 0.
     sendPendingDataset();
     m_controller->pause();
-    DatasetState shown {{}, m_title, m_model->xName(), m_model->yName()};
+    DatasetState shown {{}, m_title, m_model->xName(), m_model->yName(), m_sourceFile};
     shown.data = m_model->setDataset(std::move(state.data), state.xName, state.yName);
     updateRanges();
     m_model->setParameters(0.0, 0.0);
@@ -286,8 +312,15 @@ DatasetState MainWindow::showDataset(DatasetState state)
     m_controller->setParameters(0.0, 0.0);
     showParameters();
     m_title = state.title;
-    setWindowTitle(tr("LossLab — %1").arg(m_title));
+    m_sourceFile = state.sourceFile;
+    m_document->updateTitle();
     return shown;
+}
+
+void MainWindow::replaceData(DatasetState state)
+{
+    showDataset(std::move(state));
+    m_undoStack->clear();
 }
 
 void MainWindow::clearPoints()
@@ -326,11 +359,8 @@ bool MainWindow::saveScreenshot(const QString &path, QString *error)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open CSV…"), this, &MainWindow::openFileFromDialog);
-    open->setShortcut(QKeySequence::Open);
-    open->setStatusTip(tr("Open a CSV file and choose its x and y columns"));
-
     QMenu *examples = file->addMenu(tr("Open &example"));
+    m_document->addTo(file);
     examples->addAction(tr("The &lesson: (1, 2), (2, 4), (3, 6)"), this, [this] {
         setDataset(Dataset::lesson(), tr("the lesson: (1, 2), (2, 4), (3, 6)"));
     });
@@ -373,12 +403,38 @@ void MainWindow::createMenus()
     help->addAction(tr("&About LossLab"), this, &MainWindow::showAbout);
 }
 
-void MainWindow::openFileFromDialog()
+void MainWindow::closeEvent(QCloseEvent *event)
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open data"), QString(), tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
-    if (!path.isEmpty())
-        openFileAndReport(path);
+    if (!m_document->mayClose(!m_closingWithoutAsking)) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::closeWithoutAsking()
+{
+    m_closingWithoutAsking = true;
+    close();
+}
+
+// A session or a CSV file dropped onto the window is opened as File › Open… opens it.
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    // The message box of a refused file must not run inside the drop itself.
+    QTimer::singleShot(0, this, [this, path] { openFileAndReport(path); });
 }
 
 bool MainWindow::openFileAndReport(const QString &path)
@@ -426,13 +482,13 @@ void MainWindow::setParametersByHand(double w, double b)
     // Unchanged values still reach the worker (a click on the surface picks the start), but
     // are no step of the history.
     if (w == m_model->w() && b == m_model->b())
-        return applyParameters(w, b);
+        return setParameters(w, b);
     m_undoStack->push(new ParametersCommand(
-        m_model->w(), m_model->b(), w, b, [this](double w, double b) { applyParameters(w, b); },
+        m_model->w(), m_model->b(), w, b, [this](double w, double b) { setParameters(w, b); },
         m_model->objective().hasBias() ? tr("Set w and b") : tr("Set w")));
 }
 
-void MainWindow::applyParameters(double w, double b)
+void MainWindow::setParameters(double w, double b)
 {
     sendPendingDataset();
     m_model->setParameters(w, b);

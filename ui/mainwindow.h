@@ -6,6 +6,7 @@ class ColumnPickerDialog;
 class DataEditorView;
 class DatasetModel;
 class ExportActions;
+class QCheckBox;
 class GridSearchPanel;
 class LossCurveView;
 class LossStepView;
@@ -17,6 +18,7 @@ class QTableView;
 class QTabWidget;
 class QTimer;
 class QUndoStack;
+class SessionDocument;
 class TrainingController;
 class TrainingPanel;
 class Dataset;
@@ -44,13 +46,25 @@ public:
     // stay, `*error` says why and false is returned.
     bool openFile(const QString &path, const QString &xColumn, const QString &yColumn,
                   bool askForColumns, QString *error);
-    // File › Open CSV… once a file is chosen: opens it (asking for the columns if there are
+    // File › Open… once a file is chosen: opens a session, or a CSV file (asking for the columns
+    // if there are
     // more than two) or says in a message box why not, keeping the data shown.
     bool openFileAndReport(const QString &path);
     // Replaces the data, puts w back to 0 and clears the training run: one step of the undo
     // history.
     void setDataset(const Dataset &data, const QString &title, const QString &xName = {},
-                    const QString &yName = {});
+                    const QString &yName = {}, const QString &sourceFile = {});
+    // Shows the data as they are, as a start afresh: the undo history is cleared.
+    void replaceData(DatasetState state);
+    // Sets w and b (not a step of the undo history).
+    void setParameters(double w, double b);
+    // What the data are ("the lesson: …", "temp.csv (x = year, y = temp)"), and the file they
+    // were read from (empty when they were not).
+    const QString &dataTitle() const { return m_title; }
+    const QString &sourceFile() const { return m_sourceFile; }
+    // Closes the window without asking about unsaved changes, which are autosaved instead (a
+    // stop signal).
+    void closeWithoutAsking();
     // Lays the window out, paints it once and saves it as a PNG.
     bool saveScreenshot(const QString &path, QString *error);
 
@@ -70,14 +84,21 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     // File › Export and Edit › Copy chart.
     ExportActions *exports() const { return m_exports; }
+    // The session: File › New, Open, Save; the title; autosave.
+    SessionDocument *document() const { return m_document; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QCheckBox *logScaleBox() const { return m_logScale; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createMenus();
-    void openFileFromDialog();
     void openExample(const QString &resource, const QString &title);
     void showAbout();
     void setParametersByHand(double w, double b);
-    void applyParameters(double w, double b);
     // Shows `state` and returns the state it replaced (see DatasetCommand).
     DatasetState showDataset(DatasetState state);
     void clearPoints();
@@ -108,6 +129,10 @@ private:
     QTabWidget *m_tabs;
     QUndoStack *m_undoStack;
     ExportActions *m_exports;
+    SessionDocument *m_document;
+    QCheckBox *m_logScale;
+    QString m_sourceFile;
+    bool m_closingWithoutAsking = false;
     QString m_title; // what the data are, after "LossLab — " in the title
     bool m_restartPausePending = false;
     // A drag moves a point at every mouse move, and giving the worker a copy of a million

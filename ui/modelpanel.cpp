@@ -6,6 +6,10 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QSignalBlocker>
+
+#include <algorithm>
+#include <memory>
 
 ModelPanel::ModelPanel(QWidget *parent)
     : QWidget(parent)
@@ -140,6 +144,51 @@ std::vector<OptimizerSettings> ModelPanel::rivals() const
         rivals.push_back(settings);
     }
     return rivals;
+}
+
+void ModelPanel::setSettings(const Objective &objective, const OptimizerSettings &optimizer,
+                             const std::vector<OptimizerSettings> &rivals, bool standardize)
+{
+    {
+        // Set quietly, then announced once each: a combo box's own handler would put ε back
+        // to the optimizer's default.
+        const QList<QObject *> quiet = {m_model,       m_loss,     m_optimizer,
+                                        m_standardize, m_centered, m_amsgrad};
+        std::vector<std::unique_ptr<QSignalBlocker>> blockers;
+        for (QObject *object : quiet)
+            blockers.push_back(std::make_unique<QSignalBlocker>(object));
+        for (QCheckBox *box : m_race)
+            blockers.push_back(std::make_unique<QSignalBlocker>(box));
+
+        m_model->setCurrentIndex(m_model->findData(int(objective.model)));
+        m_loss->setCurrentIndex(m_loss->findData(int(objective.loss)));
+        m_delta->setValue(objective.delta);
+        m_standardize->setChecked(standardize);
+        m_optimizer->setCurrentIndex(m_optimizer->findData(int(optimizer.kind)));
+        m_momentum->setValue(optimizer.momentum);
+        m_dampening->setValue(optimizer.dampening);
+        m_alpha->setValue(optimizer.alpha);
+        m_rmspropMomentum->setValue(optimizer.rmspropMomentum);
+        m_centered->setChecked(optimizer.centered);
+        m_beta1->setValue(optimizer.beta1);
+        m_beta2->setValue(optimizer.beta2);
+        m_amsgrad->setChecked(optimizer.amsgrad);
+        m_lrDecay->setValue(optimizer.lrDecay);
+        m_initialAccumulator->setValue(optimizer.initialAccumulator);
+        m_eps->setValue(optimizer.epsilon());
+        for (std::size_t k = 0; k < m_race.size(); ++k) {
+            const bool racing = std::any_of(rivals.cbegin(), rivals.cend(), [k](const auto &rival) {
+                return std::size_t(rival.kind) == k;
+            });
+            m_race[k]->setChecked(racing && int(k) != int(optimizer.kind));
+            m_race[k]->setEnabled(int(k) != int(optimizer.kind));
+        }
+    }
+    updateVisibleRows();
+    Q_EMIT objectiveChanged(this->objective());
+    Q_EMIT standardizeChanged(standardize);
+    emitOptimizer();
+    Q_EMIT rivalsChanged(this->rivals());
 }
 
 NumberField *ModelPanel::addField(const QString &label, double value, double minimum,

@@ -26,6 +26,10 @@ public:
     // The optimizer's settings; the learning rate is the training panel's.
     OptimizerSettings optimizer() const;
 
+    // Shows the settings given (a session opened) and announces each as an edit would.
+    void setSettings(const Objective &objective, const OptimizerSettings &optimizer,
+                     const std::vector<OptimizerSettings> &rivals, bool standardize);
+
     QComboBox *modelBox() const { return m_model; }
     QComboBox *lossBox() const { return m_loss; }
     QComboBox *optimizerBox() const { return m_optimizer; }

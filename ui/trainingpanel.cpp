@@ -10,9 +10,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -127,6 +129,29 @@ TrainingPanel::TrainingPanel(QWidget *parent)
 int TrainingPanel::stepsPerSecond() const
 {
     return m_speed->currentData().toInt();
+}
+
+void TrainingPanel::setSettings(const TrainerSettings &settings, int stepsPerSecond)
+{
+    {
+        const QSignalBlocker quietSteps(m_maxSteps);
+        const QSignalBlocker quietSpeed(m_speed);
+        m_learningRate->setValue(settings.learningRate);
+        m_tolerance->setValue(settings.tolerance);
+        m_maxSteps->setValue(int(
+            std::clamp<qint64>(settings.maxSteps, m_maxSteps->minimum(), m_maxSteps->maximum())));
+        int speed = m_speed->findData(stepsPerSecond);
+        if (speed < 0) {
+            m_speed->addItem(tr("%1 steps a second").arg(stepsPerSecond), stepsPerSecond);
+            speed = m_speed->count() - 1;
+        }
+        m_speed->setCurrentIndex(speed);
+    }
+    m_settings = settings;
+    m_settings.maxSteps = m_maxSteps->value();
+    showStableLimit();
+    Q_EMIT settingsChanged(m_settings);
+    Q_EMIT speedChanged(this->stepsPerSecond());
 }
 
 void TrainingPanel::setRunning(bool running)

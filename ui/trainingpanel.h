@@ -28,6 +28,10 @@ public:
     // Steps per second; 0 is "as fast as possible".
     int stepsPerSecond() const;
 
+    // Shows the settings given (a session opened) and announces them as an edit would. A speed
+    // the list does not offer is added to it.
+    void setSettings(const TrainerSettings &settings, int stepsPerSecond);
+
     void setRunning(bool running);
     void showState(const TrainingStep &state, const Objective &objective = {}, bool hasData = true);
     void showStop(StopReason reason, const QString &message);

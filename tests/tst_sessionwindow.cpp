@@ -1,0 +1,286 @@
+#include "dataeditorview.h"
+#include "datasetmodel.h"
+#include "mainwindow.h"
+#include "modelpanel.h"
+#include "sessiondocument.h"
+#include "sessionfile.h"
+#include "trainingcontroller.h"
+#include "trainingpanel.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <cstring>
+#include <memory>
+
+namespace {
+
+std::unique_ptr<MainWindow> newWindow()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1280, 820);
+    window->show();
+    return window;
+}
+
+// Answers the next message box with `button` once it is up.
+void answerNextQuestion(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(0, qApp, [button] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(button)->click();
+    });
+}
+
+void type(QLineEdit *field, const QString &text)
+{
+    field->selectAll();
+    QTest::keyClicks(field, text);
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+bool sameBits(const Dataset &a, const Dataset &b)
+{
+    return a.size() == b.size()
+        && std::memcmp(a.xs().data(), b.xs().data(), a.size() * sizeof(double)) == 0
+        && std::memcmp(a.ys().data(), b.ys().data(), a.size() * sizeof(double)) == 0;
+}
+
+} // namespace
+
+// Sessions in the window: File › Save and Open, the title and its mark, the question before
+// closing, refused and partial files, the autosave and its restore, files dropped on the
+// window, recent files.
+class TestSessionWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void saveAndReopenEverySetting();
+    void titleShowsTheNameAndTheMark();
+    void closingAsksOnlyWithUnsavedChanges();
+    void refusedSessionKeepsTheData();
+    void partialSessionNamesWhatWasMissing();
+    void autosaveIsOfferedAfterACrash();
+    void droppedFileIsOpened();
+    void recentFiles();
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestSessionWindow::initTestCase()
+{
+    // Settings and the autosave go to a test folder, not the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("LossLab"));
+    QCoreApplication::setApplicationName(QStringLiteral("LossLabTest"));
+}
+
+void TestSessionWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QFile::remove(SessionDocument::autosavePath());
+    m_window = newWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestSessionWindow::cleanup()
+{
+    m_window.reset();
+    QFile::remove(SessionDocument::autosavePath());
+}
+
+void TestSessionWindow::saveAndReopenEverySetting()
+{
+    ModelPanel *panel = m_window->modelPanel();
+    panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Line)));
+    panel->lossBox()->setCurrentIndex(panel->lossBox()->findData(int(LossKind::Huber)));
+    panel->optimizerBox()->setCurrentIndex(
+        panel->optimizerBox()->findData(int(OptimizerKind::Adam)));
+    panel->raceBox(OptimizerKind::Momentum)->setChecked(true);
+    panel->standardizeBox()->setChecked(true);
+    TrainingPanel *training = m_window->training();
+    type(training->learningRateEdit(), QStringLiteral("0.05"));
+    training->stepLimitBox()->setValue(500);
+    training->speedBox()->setCurrentIndex(training->speedBox()->findData(60));
+    m_window->model()->setPoint(1, 0.1, 1.0 / 3.0);
+    m_window->setParameters(0.7, -0.2);
+    QTest::mouseClick(training->stepButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->controller()->latest().step, qint64(1));
+    m_window->logScaleBox()->setChecked(true);
+    m_window->tabs()->setCurrentIndex(3);
+    const Session saved = m_window->document()->currentSession();
+    QCOMPARE(saved.trails.size(), std::size_t(2)); // Adam and its rival, one step each
+
+    const QString path = m_dir->filePath(QStringLiteral("lesson.losslab"));
+    QString error;
+    QVERIFY2(m_window->document()->save(path, &error), qPrintable(error));
+    QVERIFY(!m_window->isWindowModified());
+
+    const auto reopened = newWindow();
+    QVERIFY2(reopened->openFile(path, {}, {}, true, &error), qPrintable(error));
+    const Session shown = reopened->document()->currentSession();
+    QVERIFY(sameBits(shown.data, saved.data));
+    QCOMPARE(shown.objective, saved.objective);
+    QCOMPARE(shown.standardizeX, true);
+    QCOMPARE(shown.optimizer, saved.optimizer);
+    QCOMPARE(shown.rivals, saved.rivals);
+    QCOMPARE(shown.training.learningRate, 0.05);
+    QCOMPARE(shown.training.maxSteps, qint64(500));
+    QCOMPARE(shown.stepsPerSecond, 60);
+    QCOMPARE(shown.w, saved.w);
+    QCOMPARE(shown.b, saved.b);
+    QCOMPARE(shown.view, saved.view);
+    QCOMPARE(reopened->tabs()->currentIndex(), 3);
+    QVERIFY(reopened->windowTitle().startsWith(QStringLiteral("lesson.losslab[*]")));
+    QVERIFY(!reopened->isWindowModified());
+    // A session opened is a start afresh: nothing to undo.
+    QCOMPARE(reopened->undoStack()->count(), 0);
+}
+
+void TestSessionWindow::titleShowsTheNameAndTheMark()
+{
+    QVERIFY2(m_window->windowTitle().startsWith(QStringLiteral("Untitled[*] — the lesson")),
+             qPrintable(m_window->windowTitle()));
+    QVERIFY(!m_window->isWindowModified());
+    m_window->model()->addPoint(4.0, 8.0);
+    QVERIFY(m_window->isWindowModified());
+
+    QString error;
+    QVERIFY2(m_window->document()->save(m_dir->filePath(QStringLiteral("four.losslab")), &error),
+             qPrintable(error));
+    QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("four.losslab[*]")));
+    QVERIFY(!m_window->isWindowModified());
+    // Training is no change to save.
+    QTest::mouseClick(m_window->training()->stepButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->controller()->latest().step, qint64(1));
+    QVERIFY(!m_window->isWindowModified());
+}
+
+void TestSessionWindow::closingAsksOnlyWithUnsavedChanges()
+{
+    QVERIFY(m_window->close());
+
+    m_window = newWindow();
+    m_window->model()->removePoint(0);
+    answerNextQuestion(QMessageBox::Cancel);
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(m_window->model()->rowCount(), 2);
+
+    answerNextQuestion(QMessageBox::Discard);
+    QVERIFY(m_window->close());
+}
+
+void TestSessionWindow::refusedSessionKeepsTheData()
+{
+    const QString path = m_dir->filePath(QStringLiteral("damaged.losslab"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"losslab-session\",\n \"version\": 1,\n \"data\": [");
+    file.close();
+    m_window->model()->addPoint(5.0, 1.0);
+    const Dataset before = m_window->model()->dataset();
+
+    QString error;
+    QVERIFY(!m_window->openFile(path, {}, {}, true, &error));
+    QVERIFY2(error.contains(QStringLiteral("damaged.losslab")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("line 3")), qPrintable(error));
+    QCOMPARE(m_window->model()->dataset(), before);
+    QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("Untitled")));
+}
+
+void TestSessionWindow::partialSessionNamesWhatWasMissing()
+{
+    const QString path = m_dir->filePath(QStringLiteral("partial.losslab"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "losslab-session", "version": 1,
+                  "data": {"x": [1, 2], "y": [3, 5]}})");
+    file.close();
+
+    QString error;
+    QVERIFY2(m_window->openFile(path, {}, {}, true, &error), qPrintable(error));
+    QCOMPARE(m_window->model()->dataset(), Dataset({1.0, 2.0}, {3.0, 5.0}));
+    const QStringList warnings = m_window->document()->warnings();
+    QVERIFY2(warnings.join(u'\n').contains(QStringLiteral("optimizer")),
+             qPrintable(warnings.join(u'\n')));
+}
+
+void TestSessionWindow::autosaveIsOfferedAfterACrash()
+{
+    m_window->document()->setPersistent(true);
+    m_window->model()->setPoint(2, 3.0, 7.5);
+    const Dataset edited = m_window->model()->dataset();
+    // Written a few seconds after the change.
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(SessionDocument::autosavePath()), 10000);
+
+    // The process ends without closing the window (a crash): the next start offers the work.
+    m_window.reset();
+    m_window = newWindow();
+    m_window->document()->setPersistent(true);
+    answerNextQuestion(QMessageBox::Yes);
+    QVERIFY(m_window->document()->offerRestore());
+    QCOMPARE(m_window->model()->dataset(), edited);
+    QVERIFY(m_window->isWindowModified());
+
+    // A normal close (the changes discarded) leaves no autosave behind.
+    answerNextQuestion(QMessageBox::Discard);
+    QVERIFY(m_window->close());
+    QVERIFY(!QFile::exists(SessionDocument::autosavePath()));
+    m_window = newWindow();
+    QVERIFY(!m_window->document()->offerRestore());
+}
+
+void TestSessionWindow::droppedFileIsOpened()
+{
+    const QString path = m_dir->filePath(QStringLiteral("dropped.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("a,b\n1,10\n2,20\n");
+    file.close();
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPoint centre = m_window->rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QTRY_COMPARE(m_window->model()->dataset(), Dataset({1.0, 2.0}, {10.0, 20.0}));
+    QCOMPARE(m_window->model()->xLabel(), QStringLiteral("x: a"));
+}
+
+void TestSessionWindow::recentFiles()
+{
+    m_window->document()->setPersistent(true);
+    QString error;
+    for (const QString &name : {QStringLiteral("one.losslab"), QStringLiteral("two.losslab")})
+        QVERIFY2(m_window->document()->save(m_dir->filePath(name), &error), qPrintable(error));
+    const QStringList recent = m_window->document()->recentFiles();
+    QVERIFY(recent.size() >= 2);
+    QCOMPARE(recent.at(0), m_dir->filePath(QStringLiteral("two.losslab")));
+    QCOMPARE(recent.at(1), m_dir->filePath(QStringLiteral("one.losslab")));
+}
+
+QTEST_MAIN(TestSessionWindow)
+#include "tst_sessionwindow.moc"
