@@ -1,3 +1,4 @@
+#include "answerquestion.h"
 #include "commandline.h"
 #include "mainwindow.h"
 #include "modelpanel.h"
@@ -75,10 +76,7 @@ int runChild(int argc, char *argv[])
             std::cout << "closing at step " << step << std::endl;
             // The settings above are unsaved changes: the window asks first, and the answer is
             // Discard.
-            QTimer::singleShot(0, window, [] {
-                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
-                    box->button(QMessageBox::Discard)->click();
-            });
+            answerNextQuestion(QMessageBox::Discard);
             window->close();
         };
         QObject::connect(window->controller(), &TrainingController::progressed, window,

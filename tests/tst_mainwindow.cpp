@@ -1,3 +1,4 @@
+#include "answerquestion.h"
 #include "dataeditorview.h"
 #include "datasetmodel.h"
 #include "gridsearch.h"
@@ -22,7 +23,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -335,10 +335,7 @@ void TestMainWindow::closingWhileTrainingStopsCleanly()
     QTest::mouseClick(training->trainButton(), Qt::LeftButton);
     QTRY_VERIFY(m_window->controller()->latest().step > 1000);
     // The settings above are unsaved changes: the window asks first; the answer is Discard.
-    QTimer::singleShot(0, m_window.get(), [] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
-            box->button(QMessageBox::Discard)->click();
-    });
+    answerNextQuestion(QMessageBox::Discard);
     QVERIFY(m_window->close());
     m_window.reset(); // joins the worker; a warning here fails the test
 }

@@ -1,3 +1,4 @@
+#include "answerquestion.h"
 #include "dataeditorview.h"
 #include "datasetmodel.h"
 #include "mainwindow.h"
@@ -33,15 +34,6 @@ std::unique_ptr<MainWindow> newWindow()
     window->resize(1280, 820);
     window->show();
     return window;
-}
-
-// Answers the next message box with `button` once it is up.
-void answerNextQuestion(QMessageBox::StandardButton button)
-{
-    QTimer::singleShot(0, qApp, [button] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
-            box->button(button)->click();
-    });
 }
 
 void type(QLineEdit *field, const QString &text)
