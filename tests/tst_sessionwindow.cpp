@@ -66,6 +66,7 @@ private Q_SLOTS:
     void saveAndReopenEverySetting();
     void titleShowsTheNameAndTheMark();
     void closingAsksOnlyWithUnsavedChanges();
+    void openingASessionAsksAboutUnsavedChanges();
     void refusedSessionKeepsTheData();
     void partialSessionNamesWhatWasMissing();
     void autosaveIsOfferedAfterACrash();
@@ -180,6 +181,23 @@ void TestSessionWindow::closingAsksOnlyWithUnsavedChanges()
 
     answerNextQuestion(QMessageBox::Discard);
     QVERIFY(m_window->close());
+}
+
+void TestSessionWindow::openingASessionAsksAboutUnsavedChanges()
+{
+    const QString path = m_dir->filePath(QStringLiteral("lesson.losslab"));
+    QString error;
+    QVERIFY2(m_window->document()->save(path, &error), qPrintable(error));
+    m_window->model()->addPoint(4.0, 1.0);
+
+    answerNextQuestion(QMessageBox::Cancel);
+    QVERIFY(!m_window->openFileAndReport(path));
+    QCOMPARE(m_window->model()->rowCount(), 4);
+
+    answerNextQuestion(QMessageBox::Discard);
+    QVERIFY(m_window->openFileAndReport(path));
+    QCOMPARE(m_window->model()->dataset(), Dataset::lesson());
+    QVERIFY(!m_window->isWindowModified());
 }
 
 void TestSessionWindow::refusedSessionKeepsTheData()

@@ -439,6 +439,10 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 bool MainWindow::openFileAndReport(const QString &path)
 {
+    // A session replaces the whole work, history included: unsaved changes are asked about
+    // first. A CSV file is one undoable step of the work shown.
+    if (SessionFile::isSessionPath(path) && !m_document->mayClose(true))
+        return false;
     QString error;
     if (openFile(path, QString(), QString(), true, &error))
         return true;

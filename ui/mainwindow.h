@@ -41,14 +41,15 @@ public:
     // Opens the window as the command line asks (or saves a screenshot); returns the exit status.
     static int run(const WindowOptions &options);
 
-    // Loads a CSV file. With `askForColumns`, a file of more than two columns brings up a
-    // dialog; otherwise the given (or default) columns are used. On failure the current data
-    // stay, `*error` says why and false is returned.
+    // Loads a session (a `.losslab` file, see SessionDocument::open()) or a CSV file. With
+    // `askForColumns`, a CSV file of more than two columns brings up a dialog; otherwise the
+    // given (or default) columns are used. On failure the current data stay, `*error` says why
+    // and false is returned.
     bool openFile(const QString &path, const QString &xColumn, const QString &yColumn,
                   bool askForColumns, QString *error);
-    // File › Open… once a file is chosen: opens a session, or a CSV file (asking for the columns
-    // if there are
-    // more than two) or says in a message box why not, keeping the data shown.
+    // File › Open… once a file is chosen: opens a session (asking first about unsaved changes)
+    // or a CSV file (asking for the columns if there are more than two), or says in a message
+    // box why not, keeping the data shown.
     bool openFileAndReport(const QString &path);
     // Replaces the data, puts w back to 0 and clears the training run: one step of the undo
     // history.
