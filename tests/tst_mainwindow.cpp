@@ -46,6 +46,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void init();
     void opensOnTheLesson();
+    void spaceStepAndResetKeys();
     void tableRefusesNumbersItCannotHold();
     void ticksOfOffsetDataReadApart();
     void dragMovesThePointAndTheCurveFollowsLive();
@@ -211,6 +212,43 @@ void TestMainWindow::tableEditsStayInSync()
     // A typed word is refused and the value kept.
     QVERIFY(!m_window->model()->setData(cell, QStringLiteral("abc")));
     QCOMPARE(m_window->model()->dataset().y(0), 3.5);
+}
+
+// Space trains and pauses, S steps, R resets, from anywhere but a text field or a focused
+// button (which Space presses, as everywhere).
+void TestMainWindow::spaceStepAndResetKeys()
+{
+    QWidget *editor = m_window->dataEditor();
+    m_window->activateWindow();
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_S);
+    QTRY_COMPARE(m_window->controller()->latest().step, qint64(1));
+    QTest::keyClick(editor, Qt::Key_S);
+    QTRY_COMPARE(m_window->controller()->latest().step, qint64(2));
+    QTest::keyClick(editor, Qt::Key_R);
+    QTRY_COMPARE(m_window->controller()->latest().step, qint64(0));
+
+    QTest::keyClick(editor, Qt::Key_Space);
+    QTRY_VERIFY(m_window->controller()->isRunning());
+    QTRY_VERIFY(m_window->controller()->latest().step > 0);
+    QTest::keyClick(editor, Qt::Key_Space);
+    QTRY_VERIFY(!m_window->controller()->isRunning());
+    QTRY_VERIFY(m_window->controller()->isSettled());
+    const qint64 paused = m_window->controller()->latest().step;
+    QVERIFY(paused > 0);
+
+    // Typed into the learning rate, S and a space are text.
+    QLineEdit *rate = m_window->training()->learningRateEdit();
+    rate->setFocus();
+    QTest::keyClicks(rate, QStringLiteral("s "));
+    QVERIFY(rate->text().endsWith(QStringLiteral("s ")));
+    QCOMPARE(m_window->controller()->latest().step, paused);
+
+    // On the focused Reset button, Space presses Reset, not Train.
+    m_window->training()->resetButton()->setFocus();
+    QTest::keyClick(m_window->training()->resetButton(), Qt::Key_Space);
+    QTRY_COMPARE(m_window->controller()->latest().step, qint64(0));
+    QVERIFY(!m_window->controller()->isRunning());
 }
 
 void TestMainWindow::sliderArrowKeysStepByTheGrid()

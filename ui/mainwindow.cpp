@@ -23,9 +23,11 @@
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QElapsedTimer>
@@ -398,9 +400,36 @@ void MainWindow::createMenus()
     QAction *grid = lesson->addAction(tr("Run &grid search"), this, &MainWindow::startGridSearch);
     grid->setShortcut(QKeySequence(tr("Ctrl+G")));
     grid->setStatusTip(tr("Try every w on the grid and drop each onto the loss curve"));
+    lesson->addSeparator();
+    QAction *train = lesson->addAction(tr("&Train or pause"), this, &MainWindow::spacePressed);
+    train->setShortcut(QKeySequence(Qt::Key_Space));
+    train->setStatusTip(tr("Start gradient descent, or pause it (Space)"));
+    QAction *step = lesson->addAction(tr("&Step"), m_training->stepButton(), &QPushButton::click);
+    step->setShortcut(QKeySequence(Qt::Key_S));
+    step->setStatusTip(tr("Take one step of gradient descent (S)"));
+    QAction *reset =
+        lesson->addAction(tr("&Reset"), m_training->resetButton(), &QPushButton::click);
+    reset->setShortcut(QKeySequence(Qt::Key_R));
+    reset->setStatusTip(tr("Go back to the start of the run (R)"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LossLab"), this, &MainWindow::showAbout);
+}
+
+// Space presses the focused button or opens the focused list, as everywhere; elsewhere it
+// trains or pauses. (Typing a space in a text field never reaches here.)
+void MainWindow::spacePressed()
+{
+    QWidget *focus = QApplication::focusWidget();
+    if (auto *button = qobject_cast<QAbstractButton *>(focus)) {
+        button->animateClick();
+        return;
+    }
+    if (auto *box = qobject_cast<QComboBox *>(focus)) {
+        box->showPopup();
+        return;
+    }
+    m_training->trainButton()->click();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

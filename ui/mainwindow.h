@@ -113,6 +113,7 @@ private:
     void sendPendingDataset();
     void handleProgress(const TrainingStep &state);
     void toggleTraining();
+    void spacePressed();
     void startGridSearch();
 
     DatasetModel *m_model;
