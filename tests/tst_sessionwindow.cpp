@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void autosaveIsOfferedAfterACrash();
     void droppedFileIsOpened();
     void recentFiles();
+    void settingsKeepTheFolderAndTheWindow();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -290,6 +292,21 @@ void TestSessionWindow::recentFiles()
     QVERIFY(recent.size() >= 2);
     QCOMPARE(recent.at(0), m_dir->filePath(QStringLiteral("two.losslab")));
     QCOMPARE(recent.at(1), m_dir->filePath(QStringLiteral("one.losslab")));
+}
+
+void TestSessionWindow::settingsKeepTheFolderAndTheWindow()
+{
+    m_window->document()->setPersistent(true);
+    m_window->document()->setLastDirectory(m_dir->path());
+    m_window->resize(1000, 700);
+    QVERIFY(m_window->close());
+
+    const auto again = newWindow();
+    again->document()->setPersistent(true);
+    QCOMPARE(again->document()->lastDirectory(), m_dir->path());
+    QVERIFY(
+        again->restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray()));
+    QCOMPARE(again->size(), QSize(1000, 700));
 }
 
 QTEST_MAIN(TestSessionWindow)

@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "modelpanel.h"
 #include "optimizer.h"
+#include "sessiondocument.h"
 #include "trainingcontroller.h"
 
 #include <QBuffer>
@@ -237,8 +238,7 @@ void ExportActions::saveWithDialog(const QString &title, const QString &fileName
                                    const QString &filters,
                                    const std::function<bool(const QString &, QString *)> &save)
 {
-    const QString start =
-        QDir(m_directory.isEmpty() ? QDir::homePath() : m_directory).filePath(fileName);
+    const QString start = QDir(m_window->document()->lastDirectory()).filePath(fileName);
     QString filter;
     QString path = QFileDialog::getSaveFileName(m_window, title, start, filters, &filter);
     if (path.isEmpty())
@@ -249,7 +249,7 @@ void ExportActions::saveWithDialog(const QString &title, const QString &fileName
         if (star >= 0)
             path += filter.mid(star + 1, filter.indexOf(u')', star) - star - 1);
     }
-    m_directory = QFileInfo(path).absolutePath();
+    m_window->document()->setLastDirectory(QFileInfo(path).absolutePath());
     QString error;
     if (!save(path, &error)) {
         QMessageBox::warning(m_window, title, error);

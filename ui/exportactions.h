@@ -44,5 +44,4 @@ private:
                         const std::function<bool(const QString &, QString *)> &save);
 
     MainWindow *m_window;
-    QString m_directory; // where the last file was saved
 };

@@ -39,6 +39,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -239,6 +240,7 @@ int MainWindow::run(const WindowOptions &options)
         return CommandLine::exitOk;
     }
     window.m_document->setPersistent(true);
+    window.restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
     window.show();
     if (options.dataFile.isEmpty())
         window.m_document->offerRestore();
@@ -438,6 +440,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    if (m_document->isPersistent())
+        QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
 }
 

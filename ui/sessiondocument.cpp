@@ -29,6 +29,7 @@ namespace {
 constexpr int AutosaveDelayMs = 3000;
 constexpr int RecentFileCount = 8;
 const char *const RecentFilesKey = "recentFiles";
+const char *const LastDirectoryKey = "lastDirectory";
 
 // The tabs by the names a session file gives them.
 const QStringList &tabNames()
@@ -270,6 +271,21 @@ bool SessionDocument::mayClose(bool ask)
     return true;
 }
 
+QString SessionDocument::lastDirectory() const
+{
+    const QString directory = m_persistent
+        ? QSettings().value(QLatin1String(LastDirectoryKey)).toString()
+        : m_lastDirectory;
+    return directory.isEmpty() ? QDir::homePath() : directory;
+}
+
+void SessionDocument::setLastDirectory(const QString &directory)
+{
+    m_lastDirectory = directory;
+    if (m_persistent)
+        QSettings().setValue(QLatin1String(LastDirectoryKey), directory);
+}
+
 QStringList SessionDocument::recentFiles() const
 {
     return QSettings().value(QLatin1String(RecentFilesKey)).toStringList();
@@ -315,11 +331,13 @@ void SessionDocument::newSession()
 void SessionDocument::openFromDialog()
 {
     const QString path = QFileDialog::getOpenFileName(
-        m_window, tr("Open"), QString(),
+        m_window, tr("Open"), lastDirectory(),
         tr("Sessions and data (*.losslab *.csv *.tsv *.txt);;LossLab sessions (*.losslab);;"
            "CSV files (*.csv *.tsv *.txt);;All files (*)"));
-    if (!path.isEmpty())
-        m_window->openFileAndReport(path);
+    if (path.isEmpty())
+        return;
+    setLastDirectory(QFileInfo(path).absolutePath());
+    m_window->openFileAndReport(path);
 }
 
 bool SessionDocument::saveFromMenu()

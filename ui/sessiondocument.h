@@ -50,6 +50,7 @@ public:
 
     // For the program itself (not tests): keep recent files in QSettings and autosave.
     void setPersistent(bool persistent);
+    bool isPersistent() const { return m_persistent; }
     // Where the autosave is written.
     static QString autosavePath();
     // Offers to restore an autosave left by a run that did not close normally; returns
@@ -60,6 +61,11 @@ public:
     // cancel. Without asking (a stop signal), the work in progress is autosaved instead and
     // offered at the next start.
     bool mayClose(bool ask);
+
+    // The folder the last file was opened from or saved to (the home folder at first), where
+    // the next file dialog starts; kept in QSettings when persistent.
+    QString lastDirectory() const;
+    void setLastDirectory(const QString &directory);
 
     // The files of Open recent, newest first.
     QStringList recentFiles() const;
@@ -80,5 +86,6 @@ private:
     bool m_showing = false; // showSession() is under way: its edits are no change
     bool m_persistent = false;
     QStringList m_warnings;
+    QString m_lastDirectory;
     QTimer m_autosaveTimer;
 };
