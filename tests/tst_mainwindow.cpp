@@ -16,6 +16,7 @@
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
+#include <QAccessible>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -264,6 +265,14 @@ void TestMainWindow::sliderArrowKeysStepByTheGrid()
     QCOMPARE(m_window->model()->w(), 2.0);
     QCOMPARE(m_window->parameters()->lossLabel()->text(), QStringLiteral("MSE = 0"));
     QCOMPARE(m_window->lossCurve()->marker(), QPointF(2.0, 0.0));
+    // A screen reader hears the state in words, from the slider and from the loss curve.
+    QTest::keyClick(slider, Qt::Key_Left);
+    // MSE(1.9) = 14/3·0.1² = 0.046667.
+    const QString spoken = QStringLiteral("w 1.9, mean squared error 0.0466667");
+    QAccessibleInterface *sliderAccessible = QAccessible::queryAccessibleInterface(slider);
+    QVERIFY(sliderAccessible);
+    QCOMPARE(sliderAccessible->text(QAccessible::Description), spoken);
+    QCOMPARE(m_window->lossCurve()->accessibleDescription(), spoken);
 }
 
 void TestMainWindow::trainThenPauseMovesTowardsTheOptimum()

@@ -612,6 +612,7 @@ void MainWindow::showParameters()
     m_parameters->setLoss(LossFunction::loss(m_model->trainingData(), m_model->objective(),
                                              m_model->w(), m_model->b()),
                           !m_model->trainingData().isEmpty(), m_model->objective().loss);
+    m_lossCurve->setAccessibleDescription(m_parameters->spokenState());
 }
 
 void MainWindow::handlePointsChanged()

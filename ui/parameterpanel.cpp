@@ -5,6 +5,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QSlider>
 
 #include <cmath>
 
@@ -78,7 +79,30 @@ void ParameterPanel::setLoss(double loss, bool hasData, LossKind kind)
     else
         m_loss->setText(
             tr("%1 = %2").arg(name, QString::fromStdString(NumberFormat::readable(loss))));
-    m_loss->setAccessibleDescription(m_loss->text());
+    // What a screen reader says of the state: "w 1.9, mean squared error 0.047".
+    QString spoken = tr("w %1").arg(QString::fromStdString(NumberFormat::readable(m_w->value())));
+    if (m_b->isVisible())
+        spoken += tr(", b %1").arg(QString::fromStdString(NumberFormat::readable(m_b->value())));
+    if (hasData && std::isfinite(loss)) {
+        spoken += tr(", %1 %2").arg(spokenName(kind),
+                                    QString::fromStdString(NumberFormat::readable(loss)));
+    }
+    m_spokenState = spoken;
+    m_loss->setAccessibleDescription(spoken);
+    m_w->slider()->setAccessibleDescription(spoken);
+}
+
+QString ParameterPanel::spokenName(LossKind kind)
+{
+    switch (kind) {
+    case LossKind::Mae:
+        return tr("mean absolute error");
+    case LossKind::Huber:
+        return tr("Huber loss");
+    case LossKind::Mse:
+        break;
+    }
+    return tr("mean squared error");
 }
 
 QSlider *ParameterPanel::slider() const

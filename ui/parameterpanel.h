@@ -26,7 +26,12 @@ public:
     void setW(double w);
     void setB(double b);
     // Shows the loss at the current parameters, or says why there is none.
+    // Shows the loss at the current w (and b), set before it; also the state in words for
+    // screen readers (spokenState()).
     void setLoss(double loss, bool hasData, LossKind kind = LossKind::Mse);
+    // "w 1.9, mean squared error 0.047": the accessible description of the w slider and the
+    // loss label, and of the loss curve.
+    const QString &spokenState() const { return m_spokenState; }
 
     ParameterSlider *wSlider() const { return m_w; }
     ParameterSlider *bSlider() const { return m_b; }
@@ -38,7 +43,10 @@ Q_SIGNALS:
     void bEdited(double b);
 
 private:
+    static QString spokenName(LossKind kind);
+
     ParameterSlider *m_w;
     ParameterSlider *m_b;
     QLabel *m_loss;
+    QString m_spokenState;
 };
