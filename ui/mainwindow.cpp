@@ -211,7 +211,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_document->setModified(false);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The session goes first: the undo stack, deleted with the other children, clears itself
+    // and signals a change that must not reach a window half taken down.
+    delete m_document;
+}
 
 int MainWindow::run(const WindowOptions &options)
 {
