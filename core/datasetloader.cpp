@@ -257,6 +257,10 @@ std::optional<LoadedData> loadSession(const QString &path, const QString &xColum
     std::optional<Session> session = SessionFile::load(path, &loaded.warnings, error);
     if (!session)
         return std::nullopt;
+    if (session->data.isEmpty()) {
+        fail(error, InputFile::displayName(path) + QStringLiteral(": the session has no points"));
+        return std::nullopt;
+    }
     loaded.data = std::move(session->data);
     loaded.xName = session->xColumn;
     loaded.yName = session->yColumn;

@@ -131,6 +131,20 @@ void TestCommandLine::gridOnASession()
     QCOMPARE(columns.status, CommandLine::exitUsage);
     QVERIFY2(columns.err.contains(QStringLiteral("a session keeps the columns it was saved with")),
              qPrintable(columns.err));
+
+    // A session without points has nothing to search or train on.
+    const QString empty = dir.filePath(QStringLiteral("empty.losslab"));
+    QFile emptyFile(empty);
+    QVERIFY(emptyFile.open(QIODevice::WriteOnly));
+    emptyFile.write(R"({"format": "losslab-session", "version": 1, "data": {"x": [], "y": []}})");
+    emptyFile.close();
+    for (const QString &command : {QStringLiteral("grid"), QStringLiteral("train")}) {
+        const Result none = run({command, QStringLiteral("--data"), empty});
+        QCOMPARE(none.status, CommandLine::exitUsage);
+        QVERIFY2(none.err.contains(QStringLiteral("empty.losslab: the session has no points")),
+                 qPrintable(none.err));
+        QCOMPARE(none.out, QString());
+    }
 }
 
 void TestCommandLine::trainPrintsTheFirstRows()

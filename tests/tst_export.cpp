@@ -171,6 +171,13 @@ void TestExport::trailOfTheStepsTaken()
 
 void TestExport::gridSearchLog()
 {
+    // Before any search there is nothing to save, and no empty file is written.
+    const QString early = m_dir.filePath(QStringLiteral("early.txt"));
+    QString why;
+    QVERIFY(!m_window->exports()->saveGridLog(early, &why));
+    QVERIFY2(why.contains(QStringLiteral("has not run yet")), qPrintable(why));
+    QVERIFY(!QFile::exists(early));
+
     m_window->gridSearch()->runButton()->click();
     m_window->gridSearch()->finish();
     const QString path = m_dir.filePath(QStringLiteral("grid.txt"));

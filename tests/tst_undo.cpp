@@ -2,11 +2,14 @@
 #include "datasetmodel.h"
 #include "mainwindow.h"
 #include "parameterpanel.h"
+#include "trainingcontroller.h"
+#include "trainingpanel.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSlider>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -31,6 +34,7 @@ private Q_SLOTS:
     void tableEdit();
     void openedFileAndClearedPoints();
     void parametersByHand();
+    void handChangesAcrossTrainingAreTwoSteps();
     void menuNamesTheStepAndShortcutsWork();
     void newChangeDropsTheRedo();
 
@@ -208,6 +212,26 @@ void TestUndo::parametersByHand()
     QCOMPARE(m_window->parameters()->lossLabel()->text(), QStringLiteral("MSE = 18.6667"));
     m_window->undoStack()->redo();
     QVERIFY(std::fabs(m_window->model()->w() - 0.5) < 1e-12);
+}
+
+// Training moves w without a step of the history; a change by hand after it is a step of its
+// own, so that undoing it returns to what training reached.
+void TestUndo::handChangesAcrossTrainingAreTwoSteps()
+{
+    QSlider *slider = m_window->parameters()->slider();
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_Right);
+    QTest::mouseClick(m_window->training()->stepButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->controller()->latest().step, qint64(1));
+    const double trained = m_window->model()->w();
+    QVERIFY(trained > 0.1);
+    QTest::keyClick(slider, Qt::Key_Right);
+    QCOMPARE(m_window->undoStack()->count(), 2);
+
+    m_window->undoStack()->undo();
+    QCOMPARE(m_window->model()->w(), trained);
+    m_window->undoStack()->undo();
+    QCOMPARE(m_window->model()->w(), 0.0);
 }
 
 void TestUndo::menuNamesTheStepAndShortcutsWork()

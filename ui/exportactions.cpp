@@ -190,7 +190,7 @@ void ExportActions::addTo(QMenu *exportMenu, QMenu *copyMenu)
 
 bool ExportActions::saveChart(QWidget *chart, const QString &path, QString *error) const
 {
-    const QString name = m_window->windowTitle();
+    const QString name = m_window->windowTitle().remove(QStringLiteral("[*]"));
     const QByteArray bytes = isSvg(path) ? svgOf(chart, name) : pngOf(chart);
     return AtomicFile::write(
         path, [&](QIODevice *device) { device->write(bytes); }, error);
@@ -224,6 +224,10 @@ bool ExportActions::saveTrails(const QString &path, QString *error) const
 bool ExportActions::saveGridLog(const QString &path, QString *error) const
 {
     const QByteArray text = m_window->gridSearch()->log()->toPlainText().toUtf8();
+    if (text.isEmpty()) {
+        *error = tr("The grid search has not run yet: Lesson › Run grid search fills its log.");
+        return false;
+    }
     return AtomicFile::write(
         path, [&](QIODevice *device) { device->write(text); }, error);
 }

@@ -249,11 +249,8 @@ int MainWindow::run(const WindowOptions &options)
     window.show();
     if (options.dataFile.isEmpty())
         window.m_document->offerRestore();
-    if (!window.m_document->warnings().isEmpty()) {
-        QMessageBox::warning(&window, tr("Parts of the session were missing"),
-                             tr("These were missing or unusable and have their defaults:\n\n%1")
-                                 .arg(window.m_document->warnings().join(u'\n')));
-    }
+    if (!window.m_document->warnings().isEmpty())
+        window.showSessionWarnings();
     return QApplication::exec();
 }
 
@@ -439,6 +436,13 @@ void MainWindow::spacePressed()
     m_training->trainButton()->click();
 }
 
+void MainWindow::showSessionWarnings()
+{
+    QMessageBox::warning(this, tr("Parts of the session were missing"),
+                         tr("These were missing or unusable and have their defaults:\n\n%1")
+                             .arg(m_document->warnings().join(u'\n')));
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!m_document->mayClose(!m_closingWithoutAsking)) {
@@ -482,8 +486,11 @@ bool MainWindow::openFileAndReport(const QString &path)
     if (SessionFile::isSessionPath(path) && !m_document->mayClose(true))
         return false;
     QString error;
-    if (openFile(path, QString(), QString(), true, &error))
+    if (openFile(path, QString(), QString(), true, &error)) {
+        if (SessionFile::isSessionPath(path) && !m_document->warnings().isEmpty())
+            showSessionWarnings();
         return true;
+    }
     if (!error.isEmpty()) {
         QMessageBox::warning(this, tr("Cannot open the data"),
                              tr("%1\n\nThe data shown before are kept.").arg(error));

@@ -114,6 +114,8 @@ private:
     void handleProgress(const TrainingStep &state);
     void toggleTraining();
     void spacePressed();
+    // Says in a message box which fields of the session just opened took their defaults.
+    void showSessionWarnings();
     void startGridSearch();
 
     DatasetModel *m_model;

@@ -30,7 +30,11 @@ int ParametersCommand::id() const
 
 bool ParametersCommand::mergeWith(const QUndoCommand *other)
 {
+    // Training moves w and b without a command: a change made after it is a step of its own,
+    // or undoing it would skip back over what training reached.
     const auto *next = static_cast<const ParametersCommand *>(other);
+    if (next->m_fromW != m_toW || next->m_fromB != m_toB)
+        return false;
     m_toW = next->m_toW;
     m_toB = next->m_toB;
     return true;

@@ -5,7 +5,8 @@
 #include <functional>
 
 // An undoable change of w and b made by hand (slider, spin box, a click on the loss surface).
-// Consecutive changes merge into one step, so that scrubbing w is undone at once.
+// Consecutive changes merge into one step, so that scrubbing w is undone at once, unless
+// something else (training) moved w and b in between.
 class ParametersCommand : public QUndoCommand
 {
 public:

@@ -59,6 +59,13 @@ SessionDocument::SessionDocument(MainWindow *window)
     connect(window->training(), &TrainingPanel::settingsChanged, this,
             &SessionDocument::markModified);
     connect(window->training(), &TrainingPanel::speedChanged, this, &SessionDocument::markModified);
+    // Training moves w and b and grows the trail, which the session holds; a reset to step 0
+    // (as after opening a session) is no change.
+    connect(window->controller(), &TrainingController::progressed, this,
+            [this](const TrainingStep &latest) {
+                if (latest.step > 0)
+                    markModified();
+            });
 }
 
 void SessionDocument::addTo(QMenu *file)
@@ -189,7 +196,9 @@ void SessionDocument::markModified()
         m_modified = true;
         updateTitle();
     }
-    if (m_persistent)
+    // A few seconds after the first change not yet autosaved: a long run of changes (training
+    // as fast as possible) is autosaved every few seconds, not postponed to its end.
+    if (m_persistent && !m_autosaveTimer.isActive())
         m_autosaveTimer.start();
 }
 

@@ -17,8 +17,7 @@ class QMenu;
 // LossLab did not close normally.
 //
 // Changes are what the user makes: the points, w and b by hand, the model, loss, optimizers
-// and training settings. Training itself is not a change: its trail is saved with the rest,
-// but closing after a run asks nothing.
+// and training settings, and training, whose trail and parameters the session holds.
 class SessionDocument : public QObject
 {
     Q_OBJECT
