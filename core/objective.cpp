@@ -1,5 +1,7 @@
 #include "objective.h"
 
+#include <QCoreApplication>
+
 QString Objective::name(ModelKind model)
 {
     return model == ModelKind::Line ? QStringLiteral("line") : QStringLiteral("origin");
@@ -16,6 +18,19 @@ QString Objective::name(LossKind loss)
         break;
     }
     return QStringLiteral("mse");
+}
+
+QString Objective::title(LossKind loss)
+{
+    switch (loss) {
+    case LossKind::Mae:
+        return QCoreApplication::translate("Objective", "mean absolute error");
+    case LossKind::Huber:
+        return QCoreApplication::translate("Objective", "Huber loss");
+    case LossKind::Mse:
+        break;
+    }
+    return QCoreApplication::translate("Objective", "mean squared error");
 }
 
 QString Objective::label(LossKind loss)

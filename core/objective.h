@@ -29,6 +29,8 @@ struct Objective
     static QString name(LossKind loss);
     // The loss's short label for readouts: "MSE", "MAE", "Huber".
     static QString label(LossKind loss);
+    // The loss in words, for axis titles and screen readers: "mean squared error", … (translated).
+    static QString title(LossKind loss);
     static std::optional<ModelKind> modelFromName(const QString &name);
     static std::optional<LossKind> lossFromName(const QString &name);
 };

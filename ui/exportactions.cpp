@@ -9,10 +9,9 @@
 #include "lossstepview.h"
 #include "losssurfaceview.h"
 #include "mainwindow.h"
-#include "modelpanel.h"
 #include "optimizer.h"
+#include "pngwriter.h"
 #include "sessiondocument.h"
-#include "trainingcontroller.h"
 
 #include <QBuffer>
 #include <QChartView>
@@ -112,15 +111,6 @@ QByteArray svgOf(QWidget *widget, const QString &title)
         + clipped(whole, legend, QStringLiteral("legend")) + "</svg>\n";
 }
 
-QByteArray pngOf(QWidget *chart)
-{
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    chart->grab().save(&buffer, "PNG");
-    return png;
-}
-
 } // namespace
 
 ExportActions::ExportActions(MainWindow *window)
@@ -191,7 +181,8 @@ void ExportActions::addTo(QMenu *exportMenu, QMenu *copyMenu)
 bool ExportActions::saveChart(QWidget *chart, const QString &path, QString *error) const
 {
     const QString name = m_window->windowTitle().remove(QStringLiteral("[*]"));
-    const QByteArray bytes = isSvg(path) ? svgOf(chart, name) : pngOf(chart);
+    const QByteArray bytes =
+        isSvg(path) ? svgOf(chart, name) : PngWriter::encode(chart->grab().toImage());
     return AtomicFile::write(
         path, [&](QIODevice *device) { device->write(bytes); }, error);
 }
@@ -209,14 +200,9 @@ bool ExportActions::saveData(const QString &path, QString *error) const
 
 bool ExportActions::saveTrails(const QString &path, QString *error) const
 {
-    // The chosen optimizer first, then its rivals, as the charts show them.
-    std::vector<OptimizerKind> kinds = {m_window->modelPanel()->optimizer().kind};
-    for (const OptimizerSettings &rival : m_window->modelPanel()->rivals())
-        kinds.push_back(rival.kind);
-    const TrainingController *controller = m_window->controller();
     std::vector<CsvWriter::Trail> trails;
-    for (int racer = 0; racer < controller->racerCount() && racer < int(kinds.size()); ++racer)
-        trails.push_back({Optimizer::name(kinds[std::size_t(racer)]), controller->trail(racer)});
+    for (RacerTrail &trail : m_window->racerTrails())
+        trails.push_back({Optimizer::name(trail.kind), std::move(trail.steps)});
     return AtomicFile::write(
         path, [&](QIODevice *device) { CsvWriter::writeTrails(device, trails); }, error);
 }

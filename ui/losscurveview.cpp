@@ -16,23 +16,6 @@
 #include <algorithm>
 #include <cmath>
 
-namespace {
-
-QString lossTitle(LossKind kind)
-{
-    switch (kind) {
-    case LossKind::Mae:
-        return LossCurveView::tr("mean absolute error");
-    case LossKind::Huber:
-        return LossCurveView::tr("Huber loss");
-    case LossKind::Mse:
-        break;
-    }
-    return LossCurveView::tr("mean squared error");
-}
-
-} // namespace
-
 LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     : QChartView(ChartStyle::newChart(), parent)
     , m_model(model)
@@ -76,7 +59,7 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     chart->setTitleFont(titleFont);
 
     m_axisW->setTitleText(tr("w"));
-    m_axisLoss->setTitleText(tr("mean squared error"));
+    m_axisLoss->setTitleText(Objective::title(LossKind::Mse));
     m_axisLoss->setLabelFormat(QStringLiteral("%.6g"));
     chart->addAxis(m_axisW, Qt::AlignBottom);
     chart->addAxis(m_axisLoss, Qt::AlignLeft);
@@ -246,7 +229,7 @@ void LossCurveView::updateCurve()
             m_curve->setName(m_curve->name() + updating);
     }
     updatePointCurves();
-    m_axisLoss->setTitleText(lossTitle(objective.loss));
+    m_axisLoss->setTitleText(Objective::title(objective.loss));
 
     // The exact optimum along the slice, where the MSE has one: w* = Σx(y − b) / Σx².
     const auto optimum =

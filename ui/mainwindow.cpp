@@ -207,7 +207,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_controller->setOptimizer(m_modelPanel->optimizer());
     m_controller->setStepsPerSecond(m_training->stepsPerSecond());
     // The data the window opens with are no step of the history, and no change.
-    replaceData({Dataset::lesson(), tr("the lesson: (1, 2), (2, 4), (3, 6)"), {}, {}, {}});
+    replaceData({Dataset::lesson(), lessonTitle(), {}, {}, {}});
     m_document->setModified(false);
 }
 
@@ -281,8 +281,8 @@ bool MainWindow::openFile(const QString &path, const QString &xColumn, const QSt
         *error = name + QStringLiteral(": ") + *error;
         return false;
     }
-    setDataset(loaded->data, tr("%1 (x = %2, y = %3)").arg(name, loaded->xName, loaded->yName),
-               loaded->xName, loaded->yName, QFileInfo(path).absoluteFilePath());
+    setDataset(loaded->data, fileTitle(name, loaded->xName, loaded->yName), loaded->xName,
+               loaded->yName, QFileInfo(path).absoluteFilePath());
     m_document->addRecentFile(path);
     const QString skipped = loaded->skippedSummary();
     statusBar()->showMessage(
@@ -367,9 +367,8 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QMenu *examples = file->addMenu(tr("Open &example"));
     m_document->addTo(file);
-    examples->addAction(tr("The &lesson: (1, 2), (2, 4), (3, 6)"), this, [this] {
-        setDataset(Dataset::lesson(), tr("the lesson: (1, 2), (2, 4), (3, 6)"));
-    });
+    examples->addAction(tr("The &lesson: (1, 2), (2, 4), (3, 6)"), this,
+                        [this] { setDataset(Dataset::lesson(), lessonTitle()); });
     examples->addAction(tr("&Gapminder: life expectancy against income"), this, [this] {
         openExample(QStringLiteral(":/data/gapminder-health-income.csv"),
                     tr("Gapminder (x = income, y = health)"));
@@ -655,17 +654,32 @@ void MainWindow::handleProgress(const TrainingStep &state)
 {
     m_model->setParameters(state.w, state.b);
     m_training->showState(state, m_model->objective(), !m_model->trainingData().isEmpty());
-    // The chosen optimizer first, then its rivals in the order the panel lists them.
-    std::vector<RacerTrail> trails;
-    std::vector<OptimizerKind> kinds = {m_modelPanel->optimizer().kind};
-    for (const OptimizerSettings &rival : m_modelPanel->rivals())
-        kinds.push_back(rival.kind);
-    for (int racer = 0; racer < m_controller->racerCount() && racer < int(kinds.size()); ++racer)
-        trails.push_back({kinds[std::size_t(racer)], m_controller->trail(racer),
-                          m_controller->trailStride(racer)});
+    const std::vector<RacerTrail> trails = racerTrails();
     m_lossCurve->setTrails(trails);
     m_lossStep->setTrails(trails);
     m_surface->setTrails(trails);
+}
+
+std::vector<RacerTrail> MainWindow::racerTrails() const
+{
+    std::vector<OptimizerKind> kinds = {m_modelPanel->optimizer().kind};
+    for (const OptimizerSettings &rival : m_modelPanel->rivals())
+        kinds.push_back(rival.kind);
+    std::vector<RacerTrail> trails;
+    for (int racer = 0; racer < m_controller->racerCount() && racer < int(kinds.size()); ++racer)
+        trails.push_back({kinds[std::size_t(racer)], m_controller->trail(racer),
+                          m_controller->trailStride(racer)});
+    return trails;
+}
+
+QString MainWindow::lessonTitle()
+{
+    return tr("the lesson: (1, 2), (2, 4), (3, 6)");
+}
+
+QString MainWindow::fileTitle(const QString &fileName, const QString &xName, const QString &yName)
+{
+    return tr("%1 (x = %2, y = %3)").arg(fileName, xName, yName);
 }
 
 void MainWindow::toggleTraining()

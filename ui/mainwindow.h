@@ -1,6 +1,10 @@
 #pragma once
 
+#include "racertrail.h"
+
 #include <QMainWindow>
+
+#include <vector>
 
 class ColumnPickerDialog;
 class DataEditorView;
@@ -62,6 +66,12 @@ public:
     // What the data are ("the lesson: …", "temp.csv (x = year, y = temp)"), and the file they
     // were read from (empty when they were not).
     const QString &dataTitle() const { return m_title; }
+    // The data titles: "the lesson: (1, 2), (2, 4), (3, 6)" and "temp.csv (x = year, y = temp)".
+    static QString lessonTitle();
+    static QString fileTitle(const QString &fileName, const QString &xName, const QString &yName);
+    // The trail of each racer, the chosen optimizer first and then its rivals in the order the
+    // model panel lists them, as the charts draw them.
+    std::vector<RacerTrail> racerTrails() const;
     const QString &sourceFile() const { return m_sourceFile; }
     // Closes the window without asking about unsaved changes, which are autosaved instead (a
     // stop signal).

@@ -84,25 +84,12 @@ void ParameterPanel::setLoss(double loss, bool hasData, LossKind kind)
     if (m_b->isVisible())
         spoken += tr(", b %1").arg(QString::fromStdString(NumberFormat::readable(m_b->value())));
     if (hasData && std::isfinite(loss)) {
-        spoken += tr(", %1 %2").arg(spokenName(kind),
+        spoken += tr(", %1 %2").arg(Objective::title(kind),
                                     QString::fromStdString(NumberFormat::readable(loss)));
     }
     m_spokenState = spoken;
     m_loss->setAccessibleDescription(spoken);
     m_w->slider()->setAccessibleDescription(spoken);
-}
-
-QString ParameterPanel::spokenName(LossKind kind)
-{
-    switch (kind) {
-    case LossKind::Mae:
-        return tr("mean absolute error");
-    case LossKind::Huber:
-        return tr("Huber loss");
-    case LossKind::Mse:
-        break;
-    }
-    return tr("mean squared error");
 }
 
 QSlider *ParameterPanel::slider() const

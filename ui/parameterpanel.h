@@ -43,8 +43,6 @@ Q_SIGNALS:
     void bEdited(double b);
 
 private:
-    static QString spokenName(LossKind kind);
-
     ParameterSlider *m_w;
     ParameterSlider *m_b;
     QLabel *m_loss;

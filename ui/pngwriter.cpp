@@ -1,6 +1,8 @@
 #include "pngwriter.h"
 
-#include <QFile>
+#include "atomicfile.h"
+
+#include <QBuffer>
 #include <QImage>
 #include <QImageWriter>
 #include <QtEndian>
@@ -91,19 +93,33 @@ bool writeRgb(const QImage &image, QIODevice &out)
 
 } // namespace
 
-bool PngWriter::write(const QImage &image, const QString &path)
+QByteArray PngWriter::encode(const QImage &image)
 {
+    QByteArray png;
     if (image.isNull())
-        return false;
-    if (image.hasAlphaChannel())
-        return QImageWriter(path, "PNG").write(image);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
+        return png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (image.hasAlphaChannel()) {
+        QImageWriter(&buffer, "PNG").write(image);
+        return png;
+    }
     const QImage rgb = image.format() == QImage::Format_RGB32
         ? image
         : image.convertToFormat(QImage::Format_RGB32);
-    const bool written = writeRgb(rgb, file);
-    file.close();
-    return written && file.error() == QFileDevice::NoError;
+    if (!writeRgb(rgb, buffer))
+        png.clear();
+    return png;
+}
+
+bool PngWriter::write(const QImage &image, const QString &path, QString *error)
+{
+    const QByteArray png = encode(image);
+    if (png.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("there is no image to save");
+        return false;
+    }
+    return AtomicFile::write(
+        path, [&png](QIODevice *device) { device->write(png); }, error);
 }

@@ -97,7 +97,6 @@ void SessionDocument::addTo(QMenu *file)
 Session SessionDocument::currentSession() const
 {
     const DatasetModel *model = m_window->model();
-    const TrainingController *controller = m_window->controller();
     Session session;
     session.data = model->dataset();
     session.sourceFile = m_window->sourceFile();
@@ -114,10 +113,9 @@ Session SessionDocument::currentSession() const
         rival.learningRate = session.training.learningRate;
     session.w = model->w();
     session.b = model->b();
-    for (int racer = 0; racer < controller->racerCount(); ++racer) {
-        std::vector<TrainingStep> steps = controller->trail(racer);
-        if (!steps.empty())
-            session.trails.push_back({controller->trailStride(racer), std::move(steps)});
+    for (RacerTrail &trail : m_window->racerTrails()) {
+        if (!trail.steps.empty())
+            session.trails.push_back({trail.stride, std::move(trail.steps)});
     }
     session.view.tab = tabNames().value(m_window->tabs()->currentIndex());
     session.view.logLossAxis = m_window->logScaleBox()->isChecked();
@@ -133,11 +131,10 @@ void SessionDocument::showSession(const Session &session)
     const QString name = QFileInfo(session.sourceFile).fileName();
     QString title;
     if (!name.isEmpty()) {
-        title = tr("%1 (x = %2, y = %3)")
-                    .arg(name, session.xColumn.isEmpty() ? tr("x") : session.xColumn,
-                         session.yColumn.isEmpty() ? tr("y") : session.yColumn);
+        title = MainWindow::fileTitle(name, session.xColumn.isEmpty() ? tr("x") : session.xColumn,
+                                      session.yColumn.isEmpty() ? tr("y") : session.yColumn);
     } else if (session.data == Dataset::lesson()) {
-        title = tr("the lesson: (1, 2), (2, 4), (3, 6)");
+        title = MainWindow::lessonTitle();
     } else {
         title = tr("%n point(s)", "", int(session.data.size()));
     }
