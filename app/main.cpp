@@ -5,7 +5,6 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
-#include <QLocale>
 
 #include <iostream>
 
@@ -51,8 +50,6 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
-    // Numbers in the window are written as in files and on the command line, with a dot.
-    QLocale::setDefault(QLocale::c());
     const auto options = CommandLine::parseWindowOptions(app.arguments().mid(1), &error);
     if (!options) {
         std::cerr << "losslab: " << error.toStdString() << " (see losslab --help)\n";

@@ -1,5 +1,7 @@
 #include "adagradoptimizer.h"
 
+#include <QCoreApplication>
+
 AdagradOptimizer::AdagradOptimizer(const OptimizerSettings &settings)
     : Optimizer(settings)
 {
@@ -34,8 +36,8 @@ std::vector<OptimizerStateEntry> AdagradOptimizer::state() const
     if (m_steps == 0)
         return {};
     return {
-        {QStringLiteral("sum of squares"), m_sumOfSquares},
-        {QStringLiteral("learning rate"),
+        {QCoreApplication::translate("AdagradOptimizer", "sum of squares"), m_sumOfSquares},
+        {QCoreApplication::translate("AdagradOptimizer", "learning rate"),
          Eigen::VectorXd::Constant(m_sumOfSquares.size(), m_currentLearningRate)},
     };
 }

@@ -1,5 +1,6 @@
 #include "adamoptimizer.h"
 
+#include <QCoreApplication>
 #include <cmath>
 
 AdamOptimizer::AdamOptimizer(const OptimizerSettings &settings)
@@ -65,8 +66,9 @@ std::vector<OptimizerStateEntry> AdamOptimizer::state() const
         {QStringLiteral("v\u0302"), m_v / m_biasCorrection2},
     };
     if (m_settings.amsgrad)
-        entries.push_back({QStringLiteral("v max"), m_vMax});
-    entries.push_back({QStringLiteral("effective step"), m_effectiveStep});
+        entries.push_back({QCoreApplication::translate("AdamOptimizer", "v max"), m_vMax});
+    entries.push_back(
+        {QCoreApplication::translate("AdamOptimizer", "effective step"), m_effectiveStep});
     return entries;
 }
 

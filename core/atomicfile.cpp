@@ -2,6 +2,7 @@
 
 #include "inputfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -32,8 +33,9 @@ protected:
         if (written == size)
             return written;
         m_problem = written < 0 ? m_file->errorString()
-                                : QStringLiteral("the file could not be written whole "
-                                                 "(is the disk full?)");
+                                : QCoreApplication::translate("AtomicFile",
+                                                              "the file could not be written whole "
+                                                              "(is the disk full?)");
         return -1;
     }
 
@@ -49,15 +51,16 @@ bool AtomicFile::write(const QString &path, const std::function<void(QIODevice *
 {
     const auto failWith = [&](const QString &problem) {
         if (error)
-            *error = InputFile::displayName(path) + QStringLiteral(": cannot save: ") + problem;
+            *error = InputFile::displayName(path)
+                + QCoreApplication::translate("AtomicFile", ": cannot save: ") + problem;
         return false;
     };
 
     const QFileInfo info(path);
     if (info.isDir())
-        return failWith(QStringLiteral("this is a folder, not a file"));
+        return failWith(QCoreApplication::translate("AtomicFile", "this is a folder, not a file"));
     if (!info.absoluteDir().exists()) {
-        return failWith(QStringLiteral("the folder %1 does not exist")
+        return failWith(QCoreApplication::translate("AtomicFile", "the folder %1 does not exist")
                             .arg(InputFile::displayName(info.absolutePath())));
     }
 

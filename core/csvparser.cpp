@@ -2,6 +2,8 @@
 
 #include "numberformat.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <bit>
 #include <charconv>
@@ -167,14 +169,18 @@ bool CsvParser::checkByte(const char *at, int *length)
     const auto byte = static_cast<unsigned char>(*at);
     *length = 1;
     if (byte == 0)
-        return fail(QStringLiteral("not a text file (binary data at line %1)").arg(m_line));
+        return fail(
+            QCoreApplication::translate("CsvParser", "not a text file (binary data at line %1)")
+                .arg(m_line));
     if (byte < 0x80)
         return true;
     if (!m_final && m_end - at < 4)
         throw NeedMoreBytes(); // the sequence may go on in the next piece
     *length = utf8SequenceLength(at, m_end);
     if (*length == 0)
-        return fail(QStringLiteral("not a text file (binary data at line %1)").arg(m_line));
+        return fail(
+            QCoreApplication::translate("CsvParser", "not a text file (binary data at line %1)")
+                .arg(m_line));
     return true;
 }
 
@@ -227,10 +233,12 @@ bool CsvParser::readRow()
             return false;
 
         if (m_p - m_rowStart > MaxRowBytes)
-            return fail(QStringLiteral("line %1 is longer than 64 MiB").arg(m_rowLine));
+            return fail(QCoreApplication::translate("CsvParser", "line %1 is longer than 64 MiB")
+                            .arg(m_rowLine));
         if (qsizetype(m_rawCells.size()) == MaxColumns) {
-            return fail(
-                QStringLiteral("line %1 has more than %2 columns").arg(m_rowLine).arg(MaxColumns));
+            return fail(QCoreApplication::translate("CsvParser", "line %1 has more than %2 columns")
+                            .arg(m_rowLine)
+                            .arg(MaxColumns));
         }
         m_rawCells.push_back(cell);
 
@@ -315,7 +323,8 @@ bool CsvParser::readField(RawCell *cell)
 
     // Checked before the cell is handed on, so an oversized cell is never copied.
     if (m_p - m_rowStart > MaxRowBytes)
-        return fail(QStringLiteral("line %1 is longer than 64 MiB").arg(m_rowLine));
+        return fail(QCoreApplication::translate("CsvParser", "line %1 is longer than 64 MiB")
+                        .arg(m_rowLine));
 
     const char *last = m_p;
     trimBlanks(&start, &last);
@@ -362,8 +371,9 @@ bool CsvParser::readQuotedField(RawCell *cell)
     bool ascii = true;
     for (;;) {
         if (atEnd(m_p)) {
-            return fail(
-                QStringLiteral("a quoted field that starts on line %1 never ends").arg(quoteLine));
+            return fail(QCoreApplication::translate(
+                            "CsvParser", "a quoted field that starts on line %1 never ends")
+                            .arg(quoteLine));
         }
         const char c = *m_p;
         if (c == '"') {
@@ -392,7 +402,8 @@ bool CsvParser::readQuotedField(RawCell *cell)
     ++m_p;
 
     if (m_p - m_rowStart > MaxRowBytes)
-        return fail(QStringLiteral("line %1 is longer than 64 MiB").arg(m_rowLine));
+        return fail(QCoreApplication::translate("CsvParser", "line %1 is longer than 64 MiB")
+                        .arg(m_rowLine));
 
     // Text after the closing quote is not valid CSV; keeping it (minus blanks) loses nothing.
     const char *trailStart = m_p;
@@ -453,7 +464,7 @@ CsvParser::Result CsvParser::parse()
     }
     if (m_stage == Stage::Empty) {
         if (atEnd(m_p)) {
-            fail(QStringLiteral("the file is empty"));
+            fail(QCoreApplication::translate("CsvParser", "the file is empty"));
             return Result::Failed;
         }
         m_stage = Stage::LeadingBlankLines;
@@ -462,7 +473,8 @@ CsvParser::Result CsvParser::parse()
         while (!atEnd(m_p) && skipBlankLine())
             checkpoint();
         if (atEnd(m_p)) {
-            fail(QStringLiteral("the file is empty (it has only blank lines)"));
+            fail(QCoreApplication::translate("CsvParser",
+                                             "the file is empty (it has only blank lines)"));
             return Result::Failed;
         }
         m_stage = Stage::FirstRow;
@@ -508,7 +520,8 @@ CsvParser::Result CsvParser::parse()
 
         m_cellCount += qsizetype(numeric ? m_cells.size() : m_rawCells.size());
         if (m_cellCount > MaxCells) {
-            fail(QStringLiteral("line %1: too much data (more than %2 cells)")
+            fail(QCoreApplication::translate("CsvParser",
+                                             "line %1: too much data (more than %2 cells)")
                      .arg(m_rowLine)
                      .arg(MaxCells));
             return Result::Failed;
@@ -522,7 +535,7 @@ CsvParser::Result CsvParser::parse()
     }
 
     if (m_dataRows == 0) {
-        fail(QStringLiteral("no data rows"));
+        fail(QCoreApplication::translate("CsvParser", "no data rows"));
         return Result::Failed;
     }
     return Result::Done;

@@ -2,6 +2,7 @@
 
 #include "csvparser.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 
 #include <algorithm>
@@ -93,7 +94,7 @@ bool CsvReader::read(QByteArrayView bytes, CsvRowHandler *handler, QString *erro
 {
     if (bytes.size() > CsvParser::MaxBytes) {
         if (error)
-            *error = QStringLiteral("the file is larger than 2 GiB");
+            *error = QCoreApplication::translate("CsvReader", "the file is larger than 2 GiB");
         return false;
     }
     CsvParser parser(handler, error);
@@ -124,12 +125,13 @@ bool CsvReader::read(QIODevice *device, CsvRowHandler *handler, QString *error, 
             const qint64 wanted = std::min(target - held, qint64(CsvParser::MaxBytes) - total + 1);
             const qint64 count = device->read(buffer.data() + held, wanted);
             if (count < 0) {
-                return failWith(
-                    QStringLiteral("cannot read the file: %1").arg(device->errorString()));
+                return failWith(QCoreApplication::translate("CsvReader", "cannot read the file: %1")
+                                    .arg(device->errorString()));
             }
             total += count;
             if (total > CsvParser::MaxBytes)
-                return failWith(QStringLiteral("the file is larger than 2 GiB"));
+                return failWith(
+                    QCoreApplication::translate("CsvReader", "the file is larger than 2 GiB"));
             final = count == 0 || std::memchr(buffer.constData() + held, 0, std::size_t(count));
             held += qsizetype(count);
         }

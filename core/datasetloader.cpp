@@ -4,6 +4,7 @@
 #include "numberformat.h"
 #include "sessionfile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -94,10 +95,11 @@ QString unknownColumnMessage(const NumericTable &table, const QString &column)
 {
     const QString digits = column.trimmed();
     if (isDigits(digits)) {
-        return QStringLiteral("no column number %1; the columns are: %2")
+        return QCoreApplication::translate("DatasetLoader",
+                                           "no column number %1; the columns are: %2")
             .arg(shortName(digits), columnList(table));
     }
-    return QStringLiteral("no column named '%1'; the columns are: %2")
+    return QCoreApplication::translate("DatasetLoader", "no column named '%1'; the columns are: %2")
         .arg(shortName(column), columnList(table));
 }
 
@@ -121,10 +123,13 @@ QString firstNonNumber(const NumericTable &table, const QList<int> &skip)
     const int line = table.lineOf(cell.row);
     const QString text = shortName(cell.text);
     return cell.decimalComma
-        ? QStringLiteral(" (line %1: '%2' is not a number: decimals take a dot)")
+        ? QCoreApplication::translate("DatasetLoader",
+                                      " (line %1: '%2' is not a number: decimals take a dot)")
               .arg(line)
               .arg(text)
-        : QStringLiteral(" (line %1: '%2' is not a number)").arg(line).arg(text);
+        : QCoreApplication::translate("DatasetLoader", " (line %1: '%2' is not a number)")
+              .arg(line)
+              .arg(text);
 }
 
 bool fail(QString *error, const QString &message)
@@ -153,9 +158,11 @@ bool chooseDefaults(const NumericTable &table, int *x, int *y, QString *error)
         return true;
 
     if (table.columnCount() < 2) {
-        return fail(error,
-                    QStringLiteral("only one column found (columns must be separated by "
-                                   "commas, semicolons or tabs); x and y need two"));
+        return fail(
+            error,
+            QCoreApplication::translate("DatasetLoader",
+                                        "only one column found (columns must be separated by "
+                                        "commas, semicolons or tabs); x and y need two"));
     }
 
     const QList<int> numeric = DatasetLoader::numericColumns(table);
@@ -167,11 +174,13 @@ bool chooseDefaults(const NumericTable &table, int *x, int *y, QString *error)
         }
         if (numeric.isEmpty()) {
             return fail(error,
-                        QStringLiteral("no column holds numbers; x and y need two")
+                        QCoreApplication::translate("DatasetLoader",
+                                                    "no column holds numbers; x and y need two")
                             + firstNonNumber(table, numeric));
         }
         return fail(error,
-                    QStringLiteral("only column '%1' holds numbers; x and y need two")
+                    QCoreApplication::translate("DatasetLoader",
+                                                "only column '%1' holds numbers; x and y need two")
                             .arg(shortName(columnName(table, numeric.at(0))))
                         + firstNonNumber(table, numeric));
     }
@@ -185,7 +194,8 @@ bool chooseDefaults(const NumericTable &table, int *x, int *y, QString *error)
         }
     }
     return fail(error,
-                QStringLiteral("no column other than '%1' holds numbers to use for %2")
+                QCoreApplication::translate("DatasetLoader",
+                                            "no column other than '%1' holds numbers to use for %2")
                         .arg(shortName(columnName(table, given)),
                              missing == y ? QStringLiteral("y") : QStringLiteral("x"))
                     + firstNonNumber(table, numeric));
@@ -227,13 +237,16 @@ auto readFile(const QString &path, QString *error, Read read) -> decltype(read(n
 
     // Opening a folder succeeds on some systems and reads nothing, so name the real problem.
     if (QFileInfo(path).isDir())
-        return failWith(QStringLiteral("this is a folder, not a file"));
+        return failWith(
+            QCoreApplication::translate("DatasetLoader", "this is a folder, not a file"));
 
     QFile file(path);
     if (!InputFile::open(file, path))
-        return failWith(QStringLiteral("cannot open the file: %1").arg(file.errorString()));
+        return failWith(QCoreApplication::translate("DatasetLoader", "cannot open the file: %1")
+                            .arg(file.errorString()));
     if (file.size() > MaxFileBytes)
-        return failWith(QStringLiteral("the file is larger than 2 GiB"));
+        return failWith(
+            QCoreApplication::translate("DatasetLoader", "the file is larger than 2 GiB"));
 
     QString message;
     auto result = read(&file, &message);
@@ -249,8 +262,10 @@ std::optional<LoadedData> loadSession(const QString &path, const QString &xColum
     if (!xColumn.trimmed().isEmpty() || !yColumn.trimmed().isEmpty()) {
         fail(error,
              InputFile::displayName(path)
-                 + QStringLiteral(": a session keeps the columns it was saved with; x and y "
-                                  "columns are chosen for CSV files only"));
+                 + QCoreApplication::translate(
+                     "DatasetLoader",
+                     ": a session keeps the columns it was saved with; x and y "
+                     "columns are chosen for CSV files only"));
         return std::nullopt;
     }
     LoadedData loaded;
@@ -258,7 +273,9 @@ std::optional<LoadedData> loadSession(const QString &path, const QString &xColum
     if (!session)
         return std::nullopt;
     if (session->data.isEmpty()) {
-        fail(error, InputFile::displayName(path) + QStringLiteral(": the session has no points"));
+        fail(error,
+             InputFile::displayName(path)
+                 + QCoreApplication::translate("DatasetLoader", ": the session has no points"));
         return std::nullopt;
     }
     loaded.data = std::move(session->data);
@@ -274,19 +291,23 @@ QString LoadedData::skippedSummary() const
     if (skippedRows <= 0)
         return QString();
 
-    const QString rows =
-        skippedRows == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(skippedRows);
-    QString text = QStringLiteral("Skipped %1 with a missing or non-numeric value in the chosen "
-                                  "columns")
-                       .arg(rows);
+    const QString rows = skippedRows == 1
+        ? QCoreApplication::translate("DatasetLoader", "1 row")
+        : QCoreApplication::translate("DatasetLoader", "%1 rows").arg(skippedRows);
+    QString text =
+        QCoreApplication::translate("DatasetLoader",
+                                    "Skipped %1 with a missing or non-numeric value in the chosen "
+                                    "columns")
+            .arg(rows);
     if (!skippedLines.isEmpty()) {
         QStringList numbers;
         for (const int line : skippedLines)
             numbers.append(QString::number(line));
         if (skippedRows > skippedLines.size())
             numbers.append(QStringLiteral("…"));
-        text += skippedLines.size() == 1 && skippedRows == 1 ? QStringLiteral(" (line ")
-                                                             : QStringLiteral(" (lines ");
+        text += skippedLines.size() == 1 && skippedRows == 1
+            ? QCoreApplication::translate("DatasetLoader", " (line ")
+            : QCoreApplication::translate("DatasetLoader", " (lines ");
         text += numbers.join(QStringLiteral(", ")) + u')';
     }
     return text + u'.';
@@ -334,11 +355,11 @@ std::optional<LoadedData> DatasetLoader::fromTable(const NumericTable &table,
                                                    QString *error)
 {
     if (table.rowCount() == 0) {
-        fail(error, QStringLiteral("no data rows"));
+        fail(error, QCoreApplication::translate("DatasetLoader", "no data rows"));
         return std::nullopt;
     }
     if (table.columnCount() == 0) {
-        fail(error, QStringLiteral("no columns"));
+        fail(error, QCoreApplication::translate("DatasetLoader", "no columns"));
         return std::nullopt;
     }
 
@@ -375,12 +396,16 @@ std::optional<LoadedData> DatasetLoader::fromTable(const NumericTable &table,
     }
 
     if (xs.empty()) {
-        const QString columns = x == y ? QStringLiteral("column '%1'").arg(shortName(loaded.xName))
-                                       : QStringLiteral("column '%1' or '%2'")
-                                             .arg(shortName(loaded.xName), shortName(loaded.yName));
+        const QString columns = x == y
+            ? QCoreApplication::translate("DatasetLoader", "column '%1'")
+                  .arg(shortName(loaded.xName))
+            : QCoreApplication::translate("DatasetLoader", "column '%1' or '%2'")
+                  .arg(shortName(loaded.xName), shortName(loaded.yName));
         fail(error,
-             QStringLiteral("no usable rows: every row has a missing or non-numeric value in %1 "
-                            "(the first at line %2)")
+             QCoreApplication::translate(
+                 "DatasetLoader",
+                 "no usable rows: every row has a missing or non-numeric value in %1 "
+                 "(the first at line %2)")
                  .arg(columns)
                  .arg(loaded.skippedLines.value(0)));
         return std::nullopt;

@@ -3,6 +3,8 @@
 #include "jsonnumber.h"
 #include "numberformat.h"
 
+#include <QCoreApplication>
+
 JsonFieldReader::JsonFieldReader(QStringList *warnings)
     : m_warnings(warnings)
 {
@@ -14,11 +16,13 @@ bool JsonFieldReader::section(const QJsonObject &object, QLatin1StringView key, 
     const QJsonValue json = object.value(key);
     *present = !json.isUndefined();
     if (!*present) {
-        warn(QStringLiteral("missing %1; using the defaults").arg(key));
+        warn(QCoreApplication::translate("JsonFieldReader", "missing %1; using the defaults")
+                 .arg(key));
         return true;
     }
     if (!json.isObject())
-        return fail(QStringLiteral("%1 should be an object, not %2").arg(key, typeName(json)));
+        return fail(QCoreApplication::translate("JsonFieldReader", "%1 should be an object, not %2")
+                        .arg(key, typeName(json)));
     *value = json.toObject();
     return true;
 }
@@ -29,15 +33,17 @@ bool JsonFieldReader::number(const QJsonObject &object, const QString &path, QLa
     const QString name = join(path, key);
     const QJsonValue json = object.value(key);
     if (json.isUndefined()) {
-        warn(QStringLiteral("missing %1; using %2").arg(name, numberText(*value)));
+        warn(QCoreApplication::translate("JsonFieldReader", "missing %1; using %2")
+                 .arg(name, numberText(*value)));
         return true;
     }
     const std::optional<double> read = JsonNumber::fromJson(json);
     if (!read)
-        return fail(QStringLiteral("%1 should be a number, not %2").arg(name, typeName(json)));
+        return fail(QCoreApplication::translate("JsonFieldReader", "%1 should be a number, not %2")
+                        .arg(name, typeName(json)));
     if (!bounds.contains(*read)) {
         warn(
-            QStringLiteral("%1: %2 is not %3; using %4")
+            QCoreApplication::translate("JsonFieldReader", "%1: %2 is not %3; using %4")
                 .arg(name, numberText(*read), QLatin1StringView(bounds.words), numberText(*value)));
         return true;
     }
@@ -51,16 +57,20 @@ bool JsonFieldReader::integer(const QJsonObject &object, const QString &path, QL
     const QString name = join(path, key);
     const QJsonValue json = object.value(key);
     if (json.isUndefined()) {
-        warn(QStringLiteral("missing %1; using %2").arg(name).arg(*value));
+        warn(QCoreApplication::translate("JsonFieldReader", "missing %1; using %2")
+                 .arg(name)
+                 .arg(*value));
         return true;
     }
     if (!json.isDouble() && !JsonNumber::fromJson(json))
-        return fail(QStringLiteral("%1 should be a number, not %2").arg(name, typeName(json)));
+        return fail(QCoreApplication::translate("JsonFieldReader", "%1 should be a number, not %2")
+                        .arg(name, typeName(json)));
     const std::optional<qint64> read =
         json.isDouble() ? wholeNumber(json) : std::optional<qint64>();
     if (!read || *read < low || *read > high) {
         const QString given = json.isDouble() ? numberText(json.toDouble()) : json.toString();
-        warn(QStringLiteral("%1: %2 is not a whole number from %3 to %4; using %5")
+        warn(QCoreApplication::translate("JsonFieldReader",
+                                         "%1: %2 is not a whole number from %3 to %4; using %5")
                  .arg(name, given)
                  .arg(low)
                  .arg(high)
@@ -77,12 +87,14 @@ bool JsonFieldReader::boolean(const QJsonObject &object, const QString &path, QL
     const QString name = join(path, key);
     const QJsonValue json = object.value(key);
     if (json.isUndefined()) {
-        warn(QStringLiteral("missing %1; using %2")
+        warn(QCoreApplication::translate("JsonFieldReader", "missing %1; using %2")
                  .arg(name, *value ? QStringLiteral("true") : QStringLiteral("false")));
         return true;
     }
     if (!json.isBool())
-        return fail(QStringLiteral("%1 should be true or false, not %2").arg(name, typeName(json)));
+        return fail(
+            QCoreApplication::translate("JsonFieldReader", "%1 should be true or false, not %2")
+                .arg(name, typeName(json)));
     *value = json.toBool();
     return true;
 }
@@ -93,11 +105,13 @@ bool JsonFieldReader::text(const QJsonObject &object, const QString &path, QLati
     const QString name = join(path, key);
     const QJsonValue json = object.value(key);
     if (json.isUndefined()) {
-        warn(QStringLiteral("missing %1; using \"%2\"").arg(name, *value));
+        warn(QCoreApplication::translate("JsonFieldReader", "missing %1; using \"%2\"")
+                 .arg(name, *value));
         return true;
     }
     if (!json.isString())
-        return fail(QStringLiteral("%1 should be a string, not %2").arg(name, typeName(json)));
+        return fail(QCoreApplication::translate("JsonFieldReader", "%1 should be a string, not %2")
+                        .arg(name, typeName(json)));
     *value = json.toString();
     return true;
 }
@@ -115,8 +129,9 @@ bool JsonFieldReader::choice(const QJsonObject &object, const QString &path, QLa
             if (c.unicode() < 0x20 || c.unicode() == 0x7F)
                 c = u' ';
         }
-        return fail(QStringLiteral("%1: unknown name \"%2\" (known: %3)")
-                        .arg(join(path, key), name.left(40), names.join(QStringLiteral(", "))));
+        return fail(
+            QCoreApplication::translate("JsonFieldReader", "%1: unknown name \"%2\" (known: %3)")
+                .arg(join(path, key), name.left(40), names.join(QStringLiteral(", "))));
     }
     *index = int(found);
     return true;
@@ -130,14 +145,16 @@ bool JsonFieldReader::array(const QJsonObject &object, const QString &path, QLat
     const QJsonValue json = object.value(key);
     *present = !json.isUndefined();
     if (!*present) {
-        warn(QStringLiteral("missing %1; %2").arg(name, fallback));
+        warn(QCoreApplication::translate("JsonFieldReader", "missing %1; %2").arg(name, fallback));
         return true;
     }
     if (!json.isArray())
-        return fail(QStringLiteral("%1 should be an array, not %2").arg(name, typeName(json)));
+        return fail(QCoreApplication::translate("JsonFieldReader", "%1 should be an array, not %2")
+                        .arg(name, typeName(json)));
     *value = json.toArray();
     if (value->size() > limit) {
-        return fail(QStringLiteral("%1 has %2 entries; at most %3 are allowed")
+        return fail(QCoreApplication::translate("JsonFieldReader",
+                                                "%1 has %2 entries; at most %3 are allowed")
                         .arg(name)
                         .arg(value->size())
                         .arg(limit));
@@ -153,8 +170,9 @@ bool JsonFieldReader::numbers(const QJsonArray &array, const QString &path,
         const QJsonValue json = array.at(i);
         const std::optional<double> value = JsonNumber::fromJson(json);
         if (!value) {
-            return fail(QStringLiteral("%1 should be a number, not %2")
-                            .arg(indexed(path, i), typeName(json)));
+            return fail(
+                QCoreApplication::translate("JsonFieldReader", "%1 should be a number, not %2")
+                    .arg(indexed(path, i), typeName(json)));
         }
         out->push_back(*value);
     }
@@ -189,15 +207,15 @@ QString JsonFieldReader::typeName(const QJsonValue &value)
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Bool:
-        return QStringLiteral("true or false");
+        return QCoreApplication::translate("JsonFieldReader", "true or false");
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return QCoreApplication::translate("JsonFieldReader", "a number");
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return QCoreApplication::translate("JsonFieldReader", "a string");
     case QJsonValue::Array:
-        return QStringLiteral("an array");
+        return QCoreApplication::translate("JsonFieldReader", "an array");
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return QCoreApplication::translate("JsonFieldReader", "an object");
     case QJsonValue::Undefined:
         break;
     }

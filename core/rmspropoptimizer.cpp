@@ -1,5 +1,7 @@
 #include "rmspropoptimizer.h"
 
+#include <QCoreApplication>
+
 RmspropOptimizer::RmspropOptimizer(const OptimizerSettings &settings)
     : Optimizer(settings)
 {
@@ -52,11 +54,13 @@ std::vector<OptimizerStateEntry> RmspropOptimizer::state() const
 {
     if (m_steps == 0)
         return {};
-    std::vector<OptimizerStateEntry> entries {{QStringLiteral("square average"), m_squareAverage}};
+    std::vector<OptimizerStateEntry> entries {
+        {QCoreApplication::translate("RmspropOptimizer", "square average"), m_squareAverage}};
     if (m_settings.centered)
-        entries.push_back({QStringLiteral("gradient average"), m_gradientAverage});
+        entries.push_back({QCoreApplication::translate("RmspropOptimizer", "gradient average"),
+                           m_gradientAverage});
     if (m_settings.rmspropMomentum > 0.0)
-        entries.push_back({QStringLiteral("velocity"), m_velocity});
+        entries.push_back({QCoreApplication::translate("Optimizer", "velocity"), m_velocity});
     return entries;
 }
 

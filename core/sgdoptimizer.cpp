@@ -1,5 +1,7 @@
 #include "sgdoptimizer.h"
 
+#include <QCoreApplication>
+
 SgdOptimizer::SgdOptimizer(const OptimizerSettings &settings)
     : Optimizer(settings)
 {
@@ -41,7 +43,7 @@ std::vector<OptimizerStateEntry> SgdOptimizer::state() const
 {
     if (m_steps == 0 || m_settings.kind == OptimizerKind::Gd)
         return {};
-    return {{QStringLiteral("velocity"), m_velocity}};
+    return {{QCoreApplication::translate("Optimizer", "velocity"), m_velocity}};
 }
 
 bool SgdOptimizer::stateIsFinite() const

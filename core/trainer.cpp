@@ -4,6 +4,8 @@
 #include "mseloss.h"
 #include "numberformat.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -99,7 +101,7 @@ void Trainer::reset()
 
 QString Trainer::noDataMessage()
 {
-    return QStringLiteral("There are no data points to train on.");
+    return QCoreApplication::translate("Trainer", "There are no data points to train on.");
 }
 
 StopReason Trainer::checkConverged()
@@ -107,7 +109,8 @@ StopReason Trainer::checkConverged()
     if (!(gradientNorm(m_current) < m_settings.tolerance))
         return StopReason::None;
     return stop(StopReason::Converged,
-                QStringLiteral("Converged at step %1: |gradient| = %2 is below the tolerance %3.")
+                QCoreApplication::translate(
+                    "Trainer", "Converged at step %1: |gradient| = %2 is below the tolerance %3.")
                     .arg(m_current.step)
                     .arg(number(gradientNorm(m_current)), number(m_settings.tolerance)));
 }
@@ -124,11 +127,14 @@ QString Trainer::tooLargeMessage(const TrainingStep &state, const Objective &obj
     const QString where = objective.hasBias()
         ? QStringLiteral("(w, b) = (%1, %2)").arg(number(state.w), number(state.b))
         : QStringLiteral("w = %1").arg(number(state.w));
-    const QString what = std::isfinite(state.loss) ? QStringLiteral("the gradient of the %1")
-                                                   : QStringLiteral("the %1");
-    return QStringLiteral("At %1 %2 is too large to represent as a number (beyond 1.8e308): no "
-                          "step can be taken from there. Start nearer the data's fit, or "
-                          "rescale the data.")
+    const QString what = std::isfinite(state.loss)
+        ? QCoreApplication::translate("Trainer", "the gradient of the %1")
+        : QCoreApplication::translate("Trainer", "the %1");
+    return QCoreApplication::translate(
+               "Trainer",
+               "At %1 %2 is too large to represent as a number (beyond 1.8e308): no "
+               "step can be taken from there. Start nearer the data's fit, or "
+               "rescale the data.")
         .arg(where, what.arg(Objective::label(objective.loss)));
 }
 
@@ -152,9 +158,11 @@ StopReason Trainer::advance()
     if (!m_optimizer->stateIsFinite()) {
         m_optimizer->reset();
         return stop(StopReason::TooLarge,
-                    QStringLiteral("At step %1 the state of %2 grew too large to represent "
-                                   "(beyond 1.8e308): its steps would all be 0 from here. "
-                                   "Rescale the data (Standardize x in the window), or use gd.")
+                    QCoreApplication::translate(
+                        "Trainer",
+                        "At step %1 the state of %2 grew too large to represent "
+                        "(beyond 1.8e308): its steps would all be 0 from here. "
+                        "Rescale the data (Standardize x in the window), or use gd.")
                         .arg(m_current.step + 1)
                         .arg(Optimizer::name(m_optimizer->settings().kind)));
     }
@@ -178,7 +186,8 @@ StopReason Trainer::advance()
         return StopReason::Converged;
     if (step >= m_settings.maxSteps) {
         return stop(StopReason::StepLimit,
-                    QStringLiteral("Stopped at the step limit (%1 steps).").arg(step));
+                    QCoreApplication::translate("Trainer", "Stopped at the step limit (%1 steps).")
+                        .arg(step));
     }
     return StopReason::None;
 }
@@ -214,21 +223,26 @@ StopReason Trainer::stop(StopReason reason, const QString &message)
 QString Trainer::divergenceMessage(qint64 step, const TrainingStep &next) const
 {
     const QString what = next.isFinite()
-        ? QStringLiteral("the loss grew past %1 times its starting size")
+        ? QCoreApplication::translate("Trainer", "the loss grew past %1 times its starting size")
               .arg(number(divergenceFactor))
-        : QStringLiteral("the update produced a number too large to represent");
-    QString message = QStringLiteral("Diverged at step %1: %2 with learning rate %3.")
-                          .arg(step)
-                          .arg(what, number(m_settings.learningRate));
+        : QCoreApplication::translate("Trainer",
+                                      "the update produced a number too large to represent");
+    QString message =
+        QCoreApplication::translate("Trainer", "Diverged at step %1: %2 with learning rate %3.")
+            .arg(step)
+            .arg(what, number(m_settings.learningRate));
     const auto limit = stableLearningRate();
     if (limit && m_optimizer->settings().kind == OptimizerKind::Gd) {
-        message += QStringLiteral(" For this data gradient descent is stable only for lr < %1 "
-                                  "(%2).")
+        message += QCoreApplication::translate(
+                       "Trainer",
+                       " For this data gradient descent is stable only for lr < %1 "
+                       "(%2).")
                        .arg(number(*limit),
-                            m_objective.hasBias() ? QStringLiteral("2/λmax of the Hessian")
-                                                  : QStringLiteral("1/mean(x²)"));
+                            m_objective.hasBias()
+                                ? QCoreApplication::translate("Trainer", "2/λmax of the Hessian")
+                                : QStringLiteral("1/mean(x²)"));
     } else {
-        message += QStringLiteral(" Try a smaller learning rate.");
+        message += QCoreApplication::translate("Trainer", " Try a smaller learning rate.");
     }
     return message;
 }

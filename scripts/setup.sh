@@ -8,8 +8,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${LOSSLAB_BUILD_DIR:-$root/build}"
 source "$root/scripts/packages.sh"
+# qt6-tools-dev and qt6-l10n-tools compile the translations; qt6-translations-l10n has Qt's own
+# words in Chinese (its dialogs' buttons), fonts-wqy-microhei the Chinese characters.
 losslab_install cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev libeigen3-dev \
-    zlib1g-dev fonts-dejavu-core clang-format locales desktop-file-utils appstream
+    zlib1g-dev fonts-dejavu-core clang-format locales desktop-file-utils appstream \
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n fonts-wqy-microhei
 
 read -r -a cmake_args <<<"${LOSSLAB_CMAKE_ARGS:-}"
 read -r -a targets <<<"${LOSSLAB_BUILD_TARGETS:-all}"

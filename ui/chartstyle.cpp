@@ -4,6 +4,7 @@
 #include <QChartView>
 #include <QGraphicsLayout>
 #include <QLegend>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QValueAxis>
 
@@ -63,6 +64,9 @@ void apply(QChart *chart)
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    // Axis labels in the window's locale (see Translations), as every other number there.
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(QLocale());
 }
 
 QChart *newChart()

@@ -1,7 +1,7 @@
 #include "datasetmodel.h"
 
+#include "localenumber.h"
 #include "lossfunction.h"
-#include "numberformat.h"
 #include "pointcommand.h"
 
 #include <QUndoStack>
@@ -13,13 +13,13 @@ namespace {
 
 QString shortText(double value)
 {
-    return QString::fromStdString(NumberFormat::shortest(value));
+    return LocaleNumber::shortest(value);
 }
 
 // A prediction or loss too large to represent is said in words.
 QString computedText(double value)
 {
-    return QString::fromStdString(NumberFormat::readable(value));
+    return LocaleNumber::readable(value);
 }
 
 } // namespace
@@ -222,12 +222,11 @@ bool DatasetModel::setData(const QModelIndex &index, const QVariant &value, int 
         return false;
     }
     const QString text = value.toString();
-    const auto number = NumberFormat::parseFinite(text.toStdString());
+    const auto number = LocaleNumber::parse(text);
     if (!number) {
-        Q_EMIT editRejected(
-            tr("Row %1: '%2' %3; the value was kept.")
-                .arg(index.row() + 1)
-                .arg(text, QString::fromStdString(NumberFormat::whyNotFinite(text.toStdString()))));
+        Q_EMIT editRejected(tr("Row %1: '%2' %3; the value was kept.")
+                                .arg(index.row() + 1)
+                                .arg(text, LocaleNumber::whyNot(text)));
         return false;
     }
     const auto row = std::size_t(index.row());

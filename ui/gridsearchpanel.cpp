@@ -1,8 +1,8 @@
 #include "gridsearchpanel.h"
 
 #include "gridsearch.h"
+#include "localenumber.h"
 #include "mseloss.h"
-#include "numberformat.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -49,11 +49,10 @@ void GridSearchPanel::start(const Dataset &data, const ParameterRange &range)
     // Tab stops four spaces apart, measured here rather than when the panel is made: the fixed
     // font is loaded only once a search is run.
     m_log->setTabStopDistance(4 * m_log->fontMetrics().horizontalAdvance(u' '));
-    m_summary->setText(
-        tr("w from %1 to %2 in steps of %3")
-            .arg(QString::fromStdString(NumberFormat::fixed(range.minimum, m_decimals)),
-                 QString::fromStdString(NumberFormat::fixed(range.maximum, m_decimals)),
-                 QString::fromStdString(NumberFormat::shortest(range.step))));
+    m_summary->setText(tr("w from %1 to %2 in steps of %3")
+                           .arg(LocaleNumber::fixed(range.minimum, m_decimals),
+                                LocaleNumber::fixed(range.maximum, m_decimals),
+                                LocaleNumber::shortest(range.step)));
     Q_EMIT started();
     m_timer.start();
 }
@@ -92,6 +91,6 @@ void GridSearchPanel::revealNext()
         return;
     }
     m_summary->setText(tr("Lowest MSE on the grid: w = %1, MSE = %2")
-                           .arg(QString::fromStdString(NumberFormat::fixed(m_bestW, m_decimals)),
-                                QString::fromStdString(NumberFormat::fixedOrWords(m_bestLoss, 2))));
+                           .arg(LocaleNumber::fixed(m_bestW, m_decimals),
+                                LocaleNumber::fixedOrWords(m_bestLoss, 2)));
 }

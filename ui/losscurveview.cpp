@@ -2,10 +2,10 @@
 
 #include "chartstyle.h"
 #include "datasetmodel.h"
+#include "localenumber.h"
 #include "lossfunction.h"
 #include "losssampler.h"
 #include "mseloss.h"
-#include "numberformat.h"
 #include "trailpointsitem.h"
 
 #include <QLegendMarker>
@@ -352,15 +352,13 @@ QString LossCurveView::gradientFormula(const Dataset &data, const Objective &obj
         term = QStringLiteral("x·sign(%1)").arg(r);
         break;
     case LossKind::Huber:
-        term = QStringLiteral("x·clamp(%1, ±%2)").arg(r, QString::number(objective.delta, 'g', 4));
+        term =
+            QStringLiteral("x·clamp(%1, ±%2)").arg(r, LocaleNumber::readable(objective.delta, 4));
         break;
     }
     const double sum = gradW * n / factor;
     const QString d = objective.hasBias() ? QStringLiteral("∂") : QStringLiteral("d");
-    const auto readable = [](double value) {
-        return QString::fromStdString(NumberFormat::readable(value));
-    };
     return QStringLiteral("%1%2/%1w = (%3/n)·Σ %4 = (%3/%5)·(%6) = %7")
-        .arg(d, name, QString::number(factor), term, QString::number(n, 'g', 10), readable(sum),
-             readable(gradW));
+        .arg(d, name, LocaleNumber::readable(factor), term, LocaleNumber::readable(n, 10),
+             LocaleNumber::readable(sum), LocaleNumber::readable(gradW));
 }

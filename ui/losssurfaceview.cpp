@@ -2,6 +2,7 @@
 
 #include "chartstyle.h"
 #include "datasetmodel.h"
+#include "localenumber.h"
 #include "lossfunction.h"
 #include "losssampler.h"
 #include "mseloss.h"
@@ -304,7 +305,7 @@ void LossSurfaceView::paintEvent(QPaintEvent *)
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(plot);
     const auto label = [](double value) {
-        return QString::number(value, 'g', 4);
+        return LocaleNumber::readable(value, 4);
     };
     painter.drawText(QRectF(plot.left(), plot.bottom() + 4, 80, 16), Qt::AlignLeft,
                      label(m_wRange.minimum));

@@ -8,6 +8,7 @@
 #include "datasetmodel.h"
 #include "exportactions.h"
 #include "gridsearchpanel.h"
+#include "languagemenu.h"
 #include "losscurveview.h"
 #include "lossfunction.h"
 #include "lossstepview.h"
@@ -22,6 +23,7 @@
 #include "sessionfile.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
+#include "translations.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -220,9 +222,12 @@ MainWindow::~MainWindow()
 
 int MainWindow::run(const WindowOptions &options)
 {
+    QString error;
+    // The window speaks the language chosen in Settings › Language, or the system's.
+    if (!Translations::install(Translations::chosenLanguage(), &error))
+        std::cerr << "losslab: note: " << error.toStdString() << '\n';
     MainWindow window;
     window.resize(1280, 820);
-    QString error;
     const bool screenshot = !options.screenshot.isEmpty();
     if (!options.dataFile.isEmpty()
         && !window.openFile(options.dataFile, options.xColumn, options.yColumn, false, &error)) {
@@ -414,6 +419,9 @@ void MainWindow::createMenus()
         lesson->addAction(tr("&Reset"), m_training->resetButton(), &QPushButton::click);
     reset->setShortcut(QKeySequence(Qt::Key_R));
     reset->setStatusTip(tr("Go back to the start of the run (R)"));
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addMenu(new LanguageMenu(this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LossLab"), this, &MainWindow::showAbout);

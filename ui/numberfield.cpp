@@ -1,6 +1,6 @@
 #include "numberfield.h"
 
-#include "numberformat.h"
+#include "localenumber.h"
 
 #include <cmath>
 
@@ -8,7 +8,7 @@ namespace {
 
 QString number(double value)
 {
-    return QString::number(value, 'g', 6);
+    return LocaleNumber::readable(value, 6);
 }
 
 } // namespace
@@ -35,7 +35,7 @@ void NumberField::setValue(double value)
 
 void NumberField::readText()
 {
-    const auto parsed = NumberFormat::parseFinite(text().toStdString());
+    const auto parsed = LocaleNumber::parse(text());
     const bool inRange = parsed && (*parsed > m_minimum || (m_allowMinimum && *parsed == m_minimum))
         && *parsed < m_maximum;
     if (!inRange) {
@@ -43,10 +43,8 @@ void NumberField::readText()
                                              : tr("more than %1").arg(number(m_minimum));
         const QString upper =
             std::isfinite(m_maximum) ? tr(" and less than %1").arg(number(m_maximum)) : QString();
-        const QString what = parsed
-            ? tr("'%1' is not %2%3").arg(text(), bound, upper)
-            : tr("'%1' %2").arg(
-                text(), QString::fromStdString(NumberFormat::whyNotFinite(text().toStdString())));
+        const QString what = parsed ? tr("'%1' is not %2%3").arg(text(), bound, upper)
+                                    : tr("'%1' %2").arg(text(), LocaleNumber::whyNot(text()));
         m_error = accessibleName().isEmpty()
             ? tr("%1; keeping %2.").arg(what, number(m_value))
             : tr("%1: %2; keeping %3.").arg(accessibleName(), what, number(m_value));

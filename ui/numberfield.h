@@ -2,9 +2,9 @@
 
 #include <QLineEdit>
 
-// A line edit for one number, written with a dot in every locale (1e-8 and 0.01 alike). A
-// typed value that is not a number or is out of range is refused: the field turns red, says
-// why in its tooltip and keeps its last good value.
+// A line edit for one number (1e-8 and 0.01 alike) in the window's locale; a dot is read in
+// every locale (see LocaleNumber::parse). A typed value that is not a number or is out of range
+// is refused: the field turns red, says why in its tooltip and keeps its last good value.
 class NumberField : public QLineEdit
 {
     Q_OBJECT

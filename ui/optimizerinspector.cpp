@@ -1,6 +1,6 @@
 #include "optimizerinspector.h"
 
-#include "numberformat.h"
+#include "localenumber.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -75,7 +75,7 @@ void OptimizerInspector::showState(qint64 step, const std::vector<OptimizerState
         rows.append(entry.name);
         for (int column = 0; column < columns.size(); ++column) {
             const QString text = column < entry.values.size()
-                ? QString::fromStdString(NumberFormat::readable(entry.values(column)))
+                ? LocaleNumber::readable(entry.values(column))
                 : QString();
             auto *item = new QTableWidgetItem(text);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

@@ -1,6 +1,6 @@
 #include "parameterpanel.h"
 
-#include "numberformat.h"
+#include "localenumber.h"
 #include "parameterslider.h"
 
 #include <QGridLayout>
@@ -77,15 +77,13 @@ void ParameterPanel::setLoss(double loss, bool hasData, LossKind kind)
     else if (!std::isfinite(loss))
         m_loss->setText(tr("%1 too large to represent").arg(name));
     else
-        m_loss->setText(
-            tr("%1 = %2").arg(name, QString::fromStdString(NumberFormat::readable(loss))));
+        m_loss->setText(tr("%1 = %2").arg(name, LocaleNumber::readable(loss)));
     // What a screen reader says of the state: "w 1.9, mean squared error 0.047".
-    QString spoken = tr("w %1").arg(QString::fromStdString(NumberFormat::readable(m_w->value())));
+    QString spoken = tr("w %1").arg(LocaleNumber::readable(m_w->value()));
     if (m_b->isVisible())
-        spoken += tr(", b %1").arg(QString::fromStdString(NumberFormat::readable(m_b->value())));
+        spoken += tr(", b %1").arg(LocaleNumber::readable(m_b->value()));
     if (hasData && std::isfinite(loss)) {
-        spoken += tr(", %1 %2").arg(Objective::title(kind),
-                                    QString::fromStdString(NumberFormat::readable(loss)));
+        spoken += tr(", %1 %2").arg(Objective::title(kind), LocaleNumber::readable(loss));
     }
     m_spokenState = spoken;
     m_loss->setAccessibleDescription(spoken);

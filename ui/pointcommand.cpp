@@ -1,13 +1,13 @@
 #include "pointcommand.h"
 
 #include "datasetmodel.h"
-#include "numberformat.h"
+#include "localenumber.h"
 
 namespace {
 
 QString shortText(double value)
 {
-    return QString::fromStdString(NumberFormat::shortest(value));
+    return LocaleNumber::shortest(value);
 }
 
 } // namespace

@@ -46,16 +46,17 @@ QString shownSteps(qint64 stride)
 {
     if (stride <= 1)
         return {};
+    // English ordinals (2nd, 4th, 11th); a language without them translates each as "%1".
     const qint64 lastTwo = stride % 100;
     const qint64 last = stride % 10;
-    const char *suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
-        : last == 1                                     ? "st"
-        : last == 2                                     ? "nd"
-        : last == 3                                     ? "rd"
-                                                        : "th";
-    return QCoreApplication::translate("RacerStyle", "every %1%2 step shown")
-        .arg(stride)
-        .arg(QLatin1String(suffix));
+    const QString ordinal = lastTwo >= 11 && lastTwo <= 13
+        ? QCoreApplication::translate("RacerStyle", "%1th", "ordinal: 4th, 11th")
+        : last == 1 ? QCoreApplication::translate("RacerStyle", "%1st", "ordinal: 1st, 21st")
+        : last == 2 ? QCoreApplication::translate("RacerStyle", "%1nd", "ordinal: 2nd, 32nd")
+        : last == 3 ? QCoreApplication::translate("RacerStyle", "%1rd", "ordinal: 3rd, 43rd")
+                    : QCoreApplication::translate("RacerStyle", "%1th", "ordinal: 4th, 11th");
+    return QCoreApplication::translate("RacerStyle", "every %1 step shown")
+        .arg(ordinal.arg(stride));
 }
 
 } // namespace RacerStyle

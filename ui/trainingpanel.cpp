@@ -1,7 +1,7 @@
 #include "trainingpanel.h"
 
+#include "localenumber.h"
 #include "numberfield.h"
-#include "numberformat.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -21,7 +21,7 @@ namespace {
 
 QString number(double value)
 {
-    return QString::fromStdString(NumberFormat::readable(value));
+    return LocaleNumber::readable(value);
 }
 
 } // namespace
