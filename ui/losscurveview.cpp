@@ -259,7 +259,8 @@ void LossCurveView::showCurve(const std::vector<double> &ws, const std::vector<d
     }
     m_curve->replace(points);
     const Objective &objective = m_model->objective();
-    QString name = objective.hasBias() ? tr("loss at b = %1").arg(b, 0, 'g', 4) : tr("loss");
+    QString name =
+        objective.hasBias() ? tr("loss at b = %1").arg(LocaleNumber::readable(b, 4)) : tr("loss");
     if (tooLarge)
         name += tr(" (missing where too large to represent)");
     m_curve->setName(name);
