@@ -3,6 +3,7 @@
 #include "datasetmodel.h"
 #include "mainwindow.h"
 #include "modelpanel.h"
+#include "parameterpanel.h"
 #include "sessiondocument.h"
 #include "sessionfile.h"
 #include "trainingcontroller.h"
@@ -17,6 +18,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
+#include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void cleanup();
     void saveAndReopenEverySetting();
     void titleShowsTheNameAndTheMark();
+    void undoingBackToTheSavedStateTakesTheMarkAway();
     void closingAsksOnlyWithUnsavedChanges();
     void openingASessionAsksAboutUnsavedChanges();
     void refusedSessionKeepsTheData();
@@ -168,6 +171,32 @@ void TestSessionWindow::titleShowsTheNameAndTheMark()
     QTest::mouseClick(m_window->training()->stepButton(), Qt::LeftButton);
     QTRY_COMPARE(m_window->controller()->latest().step, qint64(1));
     QTRY_VERIFY(m_window->isWindowModified());
+}
+
+void TestSessionWindow::undoingBackToTheSavedStateTakesTheMarkAway()
+{
+    QString error;
+    QVERIFY2(m_window->document()->save(m_dir->filePath(QStringLiteral("w.losslab")), &error),
+             qPrintable(error));
+    QSlider *slider = m_window->parameters()->slider();
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_Right);
+    QVERIFY(m_window->isWindowModified());
+    m_window->undoStack()->undo();
+    QVERIFY(!m_window->isWindowModified());
+    m_window->undoStack()->redo();
+    QVERIFY(m_window->isWindowModified());
+
+    // A change outside the history (the learning rate) keeps the mark after the undo.
+    m_window->undoStack()->undo();
+    QVERIFY(!m_window->isWindowModified());
+    QTest::keyClick(slider, Qt::Key_Right);
+    QLineEdit *rate = m_window->training()->learningRateEdit();
+    rate->selectAll();
+    QTest::keyClicks(rate, QStringLiteral("0.02"));
+    QTest::keyClick(rate, Qt::Key_Return);
+    m_window->undoStack()->undo();
+    QVERIFY(m_window->isWindowModified());
 }
 
 void TestSessionWindow::closingAsksOnlyWithUnsavedChanges()

@@ -50,21 +50,33 @@ SessionDocument::SessionDocument(MainWindow *window)
     m_autosaveTimer.setInterval(AutosaveDelayMs);
     connect(&m_autosaveTimer, &QTimer::timeout, this, &SessionDocument::writeAutosave);
 
-    connect(window->undoStack(), &QUndoStack::indexChanged, this, &SessionDocument::markModified);
+    // Undoing back to the state saved or opened takes the mark away again, unless something
+    // outside the history (a setting, training) changed meanwhile.
+    connect(window->undoStack(), &QUndoStack::indexChanged, this, [this] {
+        if (m_showing)
+            return;
+        if (m_window->undoStack()->isClean() && !m_changedOutsideHistory)
+            return setModified(false, false);
+        changed();
+    });
     ModelPanel *panel = window->modelPanel();
-    connect(panel, &ModelPanel::objectiveChanged, this, &SessionDocument::markModified);
-    connect(panel, &ModelPanel::optimizerChanged, this, &SessionDocument::markModified);
-    connect(panel, &ModelPanel::rivalsChanged, this, &SessionDocument::markModified);
-    connect(panel, &ModelPanel::standardizeChanged, this, &SessionDocument::markModified);
+    connect(panel, &ModelPanel::objectiveChanged, this,
+            &SessionDocument::markChangedOutsideHistory);
+    connect(panel, &ModelPanel::optimizerChanged, this,
+            &SessionDocument::markChangedOutsideHistory);
+    connect(panel, &ModelPanel::rivalsChanged, this, &SessionDocument::markChangedOutsideHistory);
+    connect(panel, &ModelPanel::standardizeChanged, this,
+            &SessionDocument::markChangedOutsideHistory);
     connect(window->training(), &TrainingPanel::settingsChanged, this,
-            &SessionDocument::markModified);
-    connect(window->training(), &TrainingPanel::speedChanged, this, &SessionDocument::markModified);
+            &SessionDocument::markChangedOutsideHistory);
+    connect(window->training(), &TrainingPanel::speedChanged, this,
+            &SessionDocument::markChangedOutsideHistory);
     // Training moves w and b and grows the trail, which the session holds; a reset to step 0
     // (as after opening a session) is no change.
     connect(window->controller(), &TrainingController::progressed, this,
             [this](const TrainingStep &latest) {
                 if (latest.step > 0)
-                    markModified();
+                    markChangedOutsideHistory();
             });
 }
 
@@ -176,8 +188,16 @@ bool SessionDocument::save(const QString &path, QString *error)
 
 void SessionDocument::setModified(bool modified)
 {
+    setModified(modified, true);
+}
+
+void SessionDocument::setModified(bool modified, bool markHistoryClean)
+{
     m_modified = modified;
     if (!modified) {
+        m_changedOutsideHistory = false;
+        if (markHistoryClean)
+            m_window->undoStack()->setClean();
         m_autosaveTimer.stop();
         if (m_persistent)
             QFile::remove(autosavePath());
@@ -185,7 +205,15 @@ void SessionDocument::setModified(bool modified)
     updateTitle();
 }
 
-void SessionDocument::markModified()
+void SessionDocument::markChangedOutsideHistory()
+{
+    if (m_showing)
+        return;
+    m_changedOutsideHistory = true;
+    changed();
+}
+
+void SessionDocument::changed()
 {
     if (m_showing)
         return;
@@ -251,7 +279,7 @@ bool SessionDocument::offerRestore()
     showSession(*session);
     m_path.clear();
     m_modified = false;
-    markModified();
+    markChangedOutsideHistory();
     return true;
 }
 

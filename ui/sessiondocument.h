@@ -71,7 +71,10 @@ public:
     void addRecentFile(const QString &path);
 
 private:
-    void markModified();
+    // A change to the session: one of the undo history, or one outside it.
+    void changed();
+    void markChangedOutsideHistory();
+    void setModified(bool modified, bool markHistoryClean);
     void writeAutosave();
     void newSession();
     void openFromDialog();
@@ -82,6 +85,7 @@ private:
     MainWindow *m_window;
     QString m_path;
     bool m_modified = false;
+    bool m_changedOutsideHistory = false; // since the session was last saved or opened
     bool m_showing = false; // showSession() is under way: its edits are no change
     bool m_persistent = false;
     QStringList m_warnings;
