@@ -1,4 +1,5 @@
 #include "answerquestion.h"
+#include "autosaveslot.h"
 #include "dataeditorview.h"
 #include "datasetmodel.h"
 #include "mainwindow.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -53,6 +55,14 @@ bool sameBits(const Dataset &a, const Dataset &b)
         && std::memcmp(a.ys().data(), b.ys().data(), a.size() * sizeof(double)) == 0;
 }
 
+// Every autosave file of the test folder, with its lock.
+void removeAutosaves()
+{
+    QDir folder(AutosaveSlot::folder());
+    for (const QString &name : folder.entryList({QStringLiteral("autosave*")}, QDir::Files))
+        folder.remove(name);
+}
+
 } // namespace
 
 // Sessions in the window: File › Save and Open, the title and its mark, the question before
@@ -74,6 +84,7 @@ private Q_SLOTS:
     void refusedSessionKeepsTheData();
     void partialSessionNamesWhatWasMissing();
     void autosaveIsOfferedAfterACrash();
+    void twoWindowsKeepTheirOwnAutosave();
     void droppedFileIsOpened();
     void recentFiles();
     void settingsKeepTheFolderAndTheWindow();
@@ -95,7 +106,7 @@ void TestSessionWindow::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    QFile::remove(SessionDocument::autosavePath());
+    removeAutosaves();
     m_window = newWindow();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -103,7 +114,7 @@ void TestSessionWindow::init()
 void TestSessionWindow::cleanup()
 {
     m_window.reset();
-    QFile::remove(SessionDocument::autosavePath());
+    removeAutosaves();
 }
 
 void TestSessionWindow::saveAndReopenEverySetting()
@@ -269,10 +280,12 @@ void TestSessionWindow::partialSessionNamesWhatWasMissing()
 void TestSessionWindow::autosaveIsOfferedAfterACrash()
 {
     m_window->document()->setPersistent(true);
+    const QString autosave = m_window->document()->autosavePath();
+    QVERIFY(!autosave.isEmpty());
     m_window->model()->setPoint(2, 3.0, 7.5);
     const Dataset edited = m_window->model()->dataset();
     // Written a few seconds after the change.
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(SessionDocument::autosavePath()), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(autosave), 10000);
 
     // The process ends without closing the window (a crash): the next start offers the work.
     m_window.reset();
@@ -286,9 +299,57 @@ void TestSessionWindow::autosaveIsOfferedAfterACrash()
     // A normal close (the changes discarded) leaves no autosave behind.
     answerNextQuestion(QMessageBox::Discard);
     QVERIFY(m_window->close());
-    QVERIFY(!QFile::exists(SessionDocument::autosavePath()));
+    QVERIFY(!QFile::exists(m_window->document()->autosavePath()));
     m_window = newWindow();
+    m_window->document()->setPersistent(true);
     QVERIFY(!m_window->document()->offerRestore());
+}
+
+// Two windows at once autosave to two files; one closing normally leaves the other's, and the
+// work of one that crashed is offered by a window started later, once.
+void TestSessionWindow::twoWindowsKeepTheirOwnAutosave()
+{
+    m_window->document()->setPersistent(true);
+    auto second = newWindow();
+    second->document()->setPersistent(true);
+    auto third = newWindow();
+    third->document()->setPersistent(true);
+    const QString first = m_window->document()->autosavePath();
+    QVERIFY(first != second->document()->autosavePath());
+    QVERIFY(second->document()->autosavePath() != third->document()->autosavePath());
+
+    m_window->model()->setPoint(0, 1.0, 3.0);
+    second->model()->setPoint(0, 1.0, 9.0);
+    const Dataset secondData = second->model()->dataset();
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(first), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(second->document()->autosavePath()), 10000);
+
+    // The first closes normally, its changes discarded: only its own file goes.
+    answerNextQuestion(QMessageBox::Discard);
+    QVERIFY(m_window->close());
+    QVERIFY(!QFile::exists(first));
+    QVERIFY(QFile::exists(second->document()->autosavePath()));
+
+    // The second crashes; the third, still running, leaves its work alone, and a new window
+    // offers it.
+    const QString secondPath = second->document()->autosavePath();
+    second.reset();
+    QVERIFY(QFile::exists(secondPath));
+    m_window = newWindow();
+    m_window->document()->setPersistent(true);
+    answerNextQuestion(QMessageBox::Yes);
+    QVERIFY(m_window->document()->offerRestore());
+    QCOMPARE(m_window->model()->dataset(), secondData);
+    QVERIFY(!QFile::exists(secondPath) || secondPath == m_window->document()->autosavePath());
+    // Restored once: a window started next has nothing to offer.
+    auto fourth = newWindow();
+    fourth->document()->setPersistent(true);
+    QVERIFY(!fourth->document()->offerRestore());
+
+    for (MainWindow *window : {m_window.get(), third.get(), fourth.get()}) {
+        answerNextQuestion(QMessageBox::Discard);
+        window->close();
+    }
 }
 
 void TestSessionWindow::droppedFileIsOpened()

@@ -1,5 +1,6 @@
 #include "sessiondocument.h"
 
+#include "autosaveslot.h"
 #include "datasetcommand.h"
 #include "datasetmodel.h"
 #include "inputfile.h"
@@ -160,6 +161,8 @@ void SessionDocument::showSession(const Session &session)
     m_showing = false;
 }
 
+SessionDocument::~SessionDocument() = default;
+
 bool SessionDocument::open(const QString &path, QString *error)
 {
     QStringList warnings;
@@ -199,7 +202,7 @@ void SessionDocument::setModified(bool modified, bool markHistoryClean)
         if (markHistoryClean)
             m_window->undoStack()->setClean();
         m_autosaveTimer.stop();
-        if (m_persistent)
+        if (!autosavePath().isEmpty())
             QFile::remove(autosavePath());
     }
     updateTitle();
@@ -237,12 +240,15 @@ void SessionDocument::updateTitle()
 void SessionDocument::setPersistent(bool persistent)
 {
     m_persistent = persistent;
+    if (persistent && !m_autosave)
+        m_autosave = std::make_unique<AutosaveSlot>();
+    else if (!persistent)
+        m_autosave.reset();
 }
 
-QString SessionDocument::autosavePath()
+QString SessionDocument::autosavePath() const
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("autosave.losslab"));
+    return m_autosave ? m_autosave->path() : QString();
 }
 
 void SessionDocument::writeAutosave()
@@ -250,7 +256,8 @@ void SessionDocument::writeAutosave()
     if (!m_modified)
         return;
     const QString path = autosavePath();
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (path.isEmpty())
+        return;
     QString error;
     if (!SessionFile::save(currentSession(), path, &error))
         m_window->statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 8000);
@@ -258,20 +265,22 @@ void SessionDocument::writeAutosave()
 
 bool SessionDocument::offerRestore()
 {
-    const QString path = autosavePath();
-    if (!QFileInfo::exists(path))
+    if (!m_autosave)
+        return false;
+    const std::optional<AutosaveSlot::Leftover> leftover = m_autosave->claimLeftover();
+    if (!leftover)
         return false;
     const auto answer = QMessageBox::question(
         m_window, tr("Restore your work?"),
         tr("LossLab did not close normally last time. Restore the work that was not saved?"),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
     if (answer != QMessageBox::Yes) {
-        QFile::remove(path);
+        QFile::remove(leftover->path);
         return false;
     }
     QString error;
     QStringList warnings;
-    const std::optional<Session> session = SessionFile::load(path, &warnings, &error);
+    const std::optional<Session> session = SessionFile::load(leftover->path, &warnings, &error);
     if (!session) {
         QMessageBox::warning(m_window, tr("Cannot restore the work"), error);
         return false;
@@ -280,6 +289,10 @@ bool SessionDocument::offerRestore()
     m_path.clear();
     m_modified = false;
     markChangedOutsideHistory();
+    // The work is this window's now: in its own autosave file before the other one goes.
+    writeAutosave();
+    if (leftover->path != autosavePath())
+        QFile::remove(leftover->path);
     return true;
 }
 

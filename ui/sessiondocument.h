@@ -7,6 +7,9 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <memory>
+
+class AutosaveSlot;
 class MainWindow;
 class QMenu;
 
@@ -24,6 +27,7 @@ class SessionDocument : public QObject
 
 public:
     explicit SessionDocument(MainWindow *window);
+    ~SessionDocument() override;
 
     // Adds New, Open…, Open recent, Save and Save As… at the top of `file`.
     void addTo(QMenu *file);
@@ -50,8 +54,8 @@ public:
     // For the program itself (not tests): keep recent files in QSettings and autosave.
     void setPersistent(bool persistent);
     bool isPersistent() const { return m_persistent; }
-    // Where the autosave is written.
-    static QString autosavePath();
+    // Where this window's autosave is written (see AutosaveSlot); empty when not persistent.
+    QString autosavePath() const;
     // Offers to restore an autosave left by a run that did not close normally; returns
     // whether it was restored.
     bool offerRestore();
@@ -84,6 +88,7 @@ private:
 
     MainWindow *m_window;
     QString m_path;
+    std::unique_ptr<AutosaveSlot> m_autosave; // while persistent
     bool m_modified = false;
     bool m_changedOutsideHistory = false; // since the session was last saved or opened
     bool m_showing = false; // showSession() is under way: its edits are no change
