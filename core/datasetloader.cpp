@@ -259,15 +259,8 @@ auto readFile(const QString &path, QString *error, Read read) -> decltype(read(n
 std::optional<LoadedData> loadSession(const QString &path, const QString &xColumn,
                                       const QString &yColumn, QString *error)
 {
-    if (!xColumn.trimmed().isEmpty() || !yColumn.trimmed().isEmpty()) {
-        fail(error,
-             InputFile::displayName(path)
-                 + QCoreApplication::translate(
-                     "DatasetLoader",
-                     ": a session keeps the columns it was saved with; x and y "
-                     "columns are chosen for CSV files only"));
+    if (!DatasetLoader::checkSessionColumns(path, xColumn, yColumn, error))
         return std::nullopt;
-    }
     LoadedData loaded;
     std::optional<Session> session = SessionFile::load(path, &loaded.warnings, error);
     if (!session)
@@ -311,6 +304,19 @@ QString LoadedData::skippedSummary() const
         text += numbers.join(QStringLiteral(", ")) + u')';
     }
     return text + u'.';
+}
+
+bool DatasetLoader::checkSessionColumns(const QString &path, const QString &xColumn,
+                                        const QString &yColumn, QString *error)
+{
+    if (xColumn.trimmed().isEmpty() && yColumn.trimmed().isEmpty())
+        return true;
+    fail(error,
+         InputFile::displayName(path)
+             + QCoreApplication::translate("DatasetLoader",
+                                           ": a session keeps the columns it was saved with; x and "
+                                           "y columns are chosen for CSV files only"));
+    return false;
 }
 
 std::optional<LoadedData> DatasetLoader::loadFile(const QString &path, const QString &xColumn,

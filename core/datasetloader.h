@@ -45,6 +45,10 @@ public:
     // numbers: what loadFile() and the window do. Memory holds the numbers and one chunk of
     // text, even when `path` is a pipe. Errors as for loadFile().
     static std::optional<NumericTable> readNumbers(const QString &path, QString *error);
+    // A session keeps the columns it was saved with: false, with `*error` saying so, when an x
+    // or y column is given for the session file `path`.
+    static bool checkSessionColumns(const QString &path, const QString &xColumn,
+                                    const QString &yColumn, QString *error);
 
     // Reads and parses `path` into text cells without choosing columns; errors as for
     // loadFile().

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void gridIsTheSameInEveryLocale();
     void refusedFilesExitWithUsage_data();
     void refusedFilesExitWithUsage();
+    void sessionRefusesColumnsEverywhere();
     void mistypedOptionWithoutADisplay();
     void screenshotOfTheLesson();
     void stopSignalsEndCleanly_data();
@@ -166,6 +167,31 @@ void TestApp::refusedFilesExitWithUsage()
         QVERIFY2(err.contains(QStringLiteral("bad.csv: ") + expected), qPrintable(err));
     }
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("unused.png"))));
+}
+
+// A session keeps its columns: --x with a session is refused by the window as by train.
+void TestApp::sessionRefusesColumnsEverywhere()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kept.losslab"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "losslab-session", "version": 1, "data": {"x": [1], "y": [2]}})");
+    file.close();
+    const QString png = dir.filePath(QStringLiteral("unused.png"));
+    const QList<QStringList> commands = {
+        {QStringLiteral("train"), QStringLiteral("--data"), path, QStringLiteral("--x"),
+         QStringLiteral("a")},
+        {path, QStringLiteral("--x"), QStringLiteral("a"), QStringLiteral("--screenshot"), png},
+    };
+    for (const QStringList &arguments : commands) {
+        const Result result = run(arguments, QStringLiteral("C"));
+        QCOMPARE(result.status, 2);
+        const QString err = QString::fromUtf8(result.err);
+        QVERIFY2(err.contains(QStringLiteral("kept.losslab: a session keeps the columns")),
+                 qPrintable(err));
+    }
+    QVERIFY(!QFile::exists(png));
 }
 
 void TestApp::mistypedOptionWithoutADisplay()

@@ -262,8 +262,10 @@ int MainWindow::run(const WindowOptions &options)
 bool MainWindow::openFile(const QString &path, const QString &xColumn, const QString &yColumn,
                           bool askForColumns, QString *error)
 {
-    if (SessionFile::isSessionPath(path))
-        return m_document->open(path, error);
+    if (SessionFile::isSessionPath(path)) {
+        return DatasetLoader::checkSessionColumns(path, xColumn, yColumn, error)
+            && m_document->open(path, error);
+    }
     const std::optional<NumericTable> table = DatasetLoader::readNumbers(path, error);
     if (!table)
         return false;
