@@ -176,6 +176,8 @@ QPalette darkPalette()
     palette.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x18));
     palette.setColor(QPalette::Shadow, Qt::black);
     palette.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
     return palette;
 }
 
@@ -323,6 +325,7 @@ void TestChartStyle::chartsFollowThePalette()
         // The current w is drawn in the palette's text colour.
         const double marker = luminance(ChartStyle::markerColor(window.lossCurve()->palette()));
         QVERIFY2(dark ? marker > 0.6 : marker < 0.1, name);
+        // LOSSLAB_TEST_SCREENSHOTS=DIR keeps a picture of each, to look at.
         const QString folder = qEnvironmentVariable("LOSSLAB_TEST_SCREENSHOTS");
         if (!folder.isEmpty())
             window.grab().save(
