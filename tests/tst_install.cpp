@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -11,8 +12,9 @@
 #include <QXmlStreamReader>
 
 // `cmake --install` into a temporary prefix: the executable, the desktop entry, the icon, the
-// AppStream metainfo and the translations land where desktops look for them, name one another
-// by the same application id, and pass the freedesktop.org validators when those are installed.
+// AppStream metainfo, the session's MIME type and the translations land where desktops look for
+// them, name one another by the same application id, and pass the freedesktop.org validators when
+// those are installed.
 class TestInstall : public QObject
 {
     Q_OBJECT
@@ -25,6 +27,9 @@ private Q_SLOTS:
     void desktopEntry();
     void desktopEntryStartsTheExecutable();
     void iconIsSquareSvg();
+    void mimeType_data();
+    void mimeType();
+    void mimeDatabaseKnowsSessions();
     void metainfo_data();
     void metainfo();
     void validators_data();
@@ -36,6 +41,7 @@ private:
     QString m_desktopEntry;
     QString m_icon;
     QString m_metainfo;
+    QString m_mimeTypes;
 };
 
 namespace {
@@ -50,9 +56,12 @@ struct XmlElement
 };
 using XmlElements = QHash<QString, QList<XmlElement>>;
 
-QString runProcess(const QString &program, const QStringList &arguments, int *status)
+QString
+runProcess(const QString &program, const QStringList &arguments, int *status,
+           const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(program, arguments);
     if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) {
@@ -154,11 +163,12 @@ void TestInstall::initTestCase()
     m_desktopEntry = installPath(data, QStringLiteral("applications/%1.desktop").arg(appId));
     m_icon = installPath(data, QStringLiteral("icons/hicolor/scalable/apps/%1.svg").arg(appId));
     m_metainfo = installPath(data, QStringLiteral("metainfo/%1.metainfo.xml").arg(appId));
+    m_mimeTypes = installPath(data, QStringLiteral("mime/packages/%1.xml").arg(appId));
 }
 
 void TestInstall::installTreeHoldsExactlyTheseFiles()
 {
-    QStringList expected = {m_executable, m_desktopEntry, m_icon, m_metainfo};
+    QStringList expected = {m_executable, m_desktopEntry, m_icon, m_metainfo, m_mimeTypes};
     const QString translations =
         installPath(m_prefix.path(), QStringLiteral(LOSSLAB_INSTALL_TRANSLATIONSDIR));
     const QString translationFiles = QStringLiteral(LOSSLAB_TRANSLATIONS);
@@ -195,7 +205,8 @@ void TestInstall::desktopEntry_data()
     QTest::newRow("icon") << QStringLiteral("Icon") << appId;
     QTest::newRow("terminal") << QStringLiteral("Terminal") << QStringLiteral("false");
     QTest::newRow("exec") << QStringLiteral("Exec") << QStringLiteral("losslab %f");
-    QTest::newRow("mime type") << QStringLiteral("MimeType") << QStringLiteral("text/csv;");
+    QTest::newRow("mime type") << QStringLiteral("MimeType")
+                               << QStringLiteral("text/csv;application/x-losslab;");
     QTest::newRow("categories") << QStringLiteral("Categories")
                                 << QStringLiteral("Education;Math;DataVisualization;");
 }
@@ -238,6 +249,69 @@ void TestInstall::iconIsSquareSvg()
     QCOMPARE(viewBox.size(), 4);
     QVERIFY(viewBox.at(2).toDouble() > 0);
     QCOMPARE(viewBox.at(2), viewBox.at(3));
+}
+
+void TestInstall::mimeType_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("attribute");
+    QTest::addColumn<QString>("value");
+
+    const auto row = [](const char *name, const char *path, const char *attribute) -> QTestData & {
+        return QTest::newRow(name) << QString::fromUtf8(path) << QString::fromUtf8(attribute);
+    };
+    row("type", "mime-info/mime-type", "type") << QStringLiteral("application/x-losslab");
+    row("glob", "mime-info/mime-type/glob", "pattern") << QStringLiteral("*.losslab");
+    row("a kind of JSON", "mime-info/mime-type/sub-class-of", "type")
+        << QStringLiteral("application/json");
+    row("comment", "mime-info/mime-type/comment", "") << QStringLiteral("LossLab session");
+}
+
+void TestInstall::mimeType()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, attribute);
+    QFETCH(QString, value);
+
+    QString error;
+    const XmlElements elements = readXml(m_mimeTypes, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY2(elements.contains(path), qPrintable(path + QStringLiteral(" is missing")));
+    QCOMPARE(elements.value(QStringLiteral("mime-info")).first().namespaceUri,
+             QStringLiteral("http://www.freedesktop.org/standards/shared-mime-info"));
+    const XmlElement element = elements.value(path).first();
+    QCOMPARE(attribute.isEmpty() ? element.text : element.attributes.value(attribute).toString(),
+             value);
+}
+
+void TestInstall::mimeDatabaseKnowsSessions()
+{
+    const QString program = QStandardPaths::findExecutable(QStringLiteral("update-mime-database"));
+    if (program.isEmpty())
+        QSKIP("update-mime-database is not installed");
+
+    // The installed file alone, compiled as a desktop compiles share/mime after an install: it
+    // must be read without a word of complaint and map *.losslab to the type, a kind of JSON.
+    // It looks in <data>/mime; with <data> on XDG_DATA_DIRS it has nothing to remark.
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    const QDir mime(data.filePath(QStringLiteral("mime")));
+    QVERIFY(mime.mkpath(QStringLiteral("packages")));
+    QVERIFY(QFile::copy(m_mimeTypes, mime.filePath(QStringLiteral("packages/losslab.xml"))));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_DIRS"), data.path());
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+    int status = 0;
+    const QString output = runProcess(program, {mime.path()}, &status, environment);
+    QVERIFY2(status == 0 && output.trimmed().isEmpty(), qPrintable(output));
+
+    QFile globs(mime.filePath(QStringLiteral("globs2")));
+    QVERIFY(globs.open(QIODevice::ReadOnly | QIODevice::Text));
+    QVERIFY(QString::fromUtf8(globs.readAll()).contains(u":application/x-losslab:*.losslab"));
+    QFile subclasses(mime.filePath(QStringLiteral("subclasses")));
+    QVERIFY(subclasses.open(QIODevice::ReadOnly | QIODevice::Text));
+    QVERIFY(QString::fromUtf8(subclasses.readAll())
+                .contains(QLatin1String("application/x-losslab application/json")));
 }
 
 void TestInstall::metainfo_data()

@@ -5,6 +5,7 @@
 #include <QGraphicsLayout>
 #include <QLegend>
 #include <QLocale>
+#include <QPalette>
 #include <QScatterSeries>
 #include <QValueAxis>
 
@@ -33,9 +34,9 @@ QColor residualColor()
     return QColor(0xD5, 0x5E, 0x00);
 }
 
-QColor markerColor()
+QColor markerColor(const QPalette &palette)
 {
-    return QColor(0x00, 0x00, 0x00);
+    return palette.color(QPalette::Text);
 }
 
 QColor gridColor()
@@ -55,6 +56,43 @@ QPen residualPen()
     QPen pen(residualColor(), 1.5, Qt::DashLine);
     pen.setCosmetic(true);
     return pen;
+}
+
+QColor blend(const QColor &background, const QColor &color, qreal amount)
+{
+    const auto mix = [amount](qreal from, qreal to) {
+        return from + (to - from) * amount;
+    };
+    return QColor::fromRgbF(float(mix(background.redF(), color.redF())),
+                            float(mix(background.greenF(), color.greenF())),
+                            float(mix(background.blueF(), color.blueF())));
+}
+
+void applyPalette(QAbstractAxis *axis, const QPalette &palette)
+{
+    const QColor text = palette.color(QPalette::Text);
+    const QColor base = palette.color(QPalette::Base);
+    axis->setLabelsColor(text);
+    axis->setTitleBrush(text);
+    axis->setLinePenColor(blend(base, text, 0.55));
+    axis->setGridLineColor(blend(base, text, 0.18));
+    axis->setMinorGridLineColor(blend(base, text, 0.08));
+    axis->setShadesVisible(false);
+}
+
+void applyPalette(QChart *chart, const QPalette &palette)
+{
+    const QColor text = palette.color(QPalette::Text);
+    chart->setBackgroundBrush(palette.base());
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    chart->legend()->setBrush(Qt::NoBrush);
+    chart->legend()->setPen(Qt::NoPen);
+    const QList<QAbstractAxis *> axes = chart->axes();
+    for (QAbstractAxis *axis : axes)
+        applyPalette(axis, palette);
 }
 
 void apply(QChart *chart)

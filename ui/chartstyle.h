@@ -3,25 +3,35 @@
 #include <QColor>
 #include <QPen>
 
+class QAbstractAxis;
 class QChart;
 class QChartView;
+class QPalette;
 class QScatterSeries;
 class QValueAxis;
 
 // The charts' shared look. Colours come from the Okabe–Ito palette, which stays
-// distinguishable with the common colour-vision deficiencies.
+// distinguishable with the common colour-vision deficiencies (tst_chartstyle measures it);
+// backgrounds, axes and text follow the application's palette, light or dark.
 namespace ChartStyle {
 
 QColor dataColor(); // blue: data points
 QColor modelColor(); // orange: the model line and the loss curve
 QColor selectionColor(); // reddish purple: the selected point
 QColor residualColor(); // vermillion: residuals
-QColor markerColor(); // black: the current w
+QColor markerColor(const QPalette &palette); // the palette's text colour: the current w
 QColor gridColor(); // sky blue: grid-search points
 
 QPen modelPen();
 QPen residualPen();
 
+// The chart's background (the palette's Base), its title, legend and axes (its Text, with grid
+// lines halfway to the background) in the colours of `palette`: dark under a dark palette.
+// A view calls it when made and on every QEvent::PaletteChange.
+void applyPalette(QChart *chart, const QPalette &palette);
+void applyPalette(QAbstractAxis *axis, const QPalette &palette);
+// `color` mixed with `background`: 0 is the background, 1 the colour.
+QColor blend(const QColor &background, const QColor &color, qreal amount);
 // Margins, legend and animation settings common to every chart.
 void apply(QChart *chart);
 // A new chart with apply()'s settings, for a view to be constructed with: a view constructed

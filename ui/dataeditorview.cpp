@@ -78,6 +78,7 @@ DataEditorView::DataEditorView(DatasetModel *model, QWidget *parent)
         series->attachAxis(m_axisY);
     }
     chart->legend()->markers(m_selection).first()->setVisible(false);
+    ChartStyle::applyPalette(chart, palette());
 
     // The points above every series (the selection ring and the line among them), the
     // residuals below, where the path of segments used to be.
@@ -194,6 +195,13 @@ void DataEditorView::keyPressEvent(QKeyEvent *event)
         return;
     }
     QChartView::keyPressEvent(event);
+}
+
+void DataEditorView::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        ChartStyle::applyPalette(chart(), palette());
 }
 
 void DataEditorView::resizeEvent(QResizeEvent *event)

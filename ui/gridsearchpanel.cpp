@@ -24,6 +24,9 @@ GridSearchPanel::GridSearchPanel(QWidget *parent)
     m_log->setReadOnly(true);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_log->setAccessibleName(tr("grid search log"));
+    m_log->setToolTip(tr("The printout of the grid search: each w's predictions, losses and MSE"));
+    // Reached with Tab and read or scrolled with the arrow keys.
+    m_log->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_log->setPlaceholderText(tr("The grid search prints every w's predictions and losses here."));
 
     auto *top = new QHBoxLayout;

@@ -41,18 +41,11 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
         m_trails.push_back(trail);
     }
     m_grid->setName(tr("grid"));
-    ChartStyle::stylePoints(m_grid, ChartStyle::gridColor(), 8);
     m_optimum->setName(tr("w*"));
-    // A hollow square, so that no racer's colour can be taken for it.
-    ChartStyle::stylePoints(m_optimum, Qt::white, 13);
+    // A hollow square, so that no racer's colour can be taken for it (see applyPalette()).
     m_optimum->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-    m_optimum->setBorderColor(Qt::black);
-    m_optimum->setPen(QPen(Qt::black, 2));
+    m_optimum->setMarkerSize(13);
     m_marker->setName(tr("current"));
-    ChartStyle::stylePoints(m_marker, ChartStyle::markerColor(), 12);
-
-    QPen tangentPen(ChartStyle::markerColor(), 1.5, Qt::DashLine);
-    m_tangent->setPen(tangentPen);
     m_tangent->setName(tr("tangent"));
     QFont titleFont = chart->titleFont();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 0.9);
@@ -107,6 +100,7 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     chart->legend()->markers(m_tangent).first()->setVisible(false);
     chart->legend()->markers(m_grid).first()->setVisible(false);
     setToolTip(tr("The loss against w (faint: each point's own loss; dashed: the tangent at w)"));
+    applyPalette();
 
     connect(model, &DatasetModel::pointsChanged, this, &LossCurveView::updateCurve);
     connect(m_sampler, &LossSampler::sampled, this, &LossCurveView::showSampledCurve);
@@ -122,6 +116,29 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     });
     connect(model, &DatasetModel::objectiveChanged, this, &LossCurveView::updateCurve);
     setRange(ParameterRange::forDataset(model->dataset()));
+}
+
+void LossCurveView::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void LossCurveView::applyPalette()
+{
+    const QPalette &colours = palette();
+    ChartStyle::applyPalette(chart(), colours);
+    const QColor marker = ChartStyle::markerColor(colours);
+    ChartStyle::stylePoints(m_marker, marker, 12);
+    m_tangent->setPen(QPen(marker, 1.5, Qt::DashLine));
+    ChartStyle::stylePoints(m_optimum, colours.color(QPalette::Base), 13);
+    m_optimum->setBorderColor(marker);
+    m_optimum->setPen(QPen(marker, 2));
+    // Rings, told from the racers' dots (Nesterov's is the same sky blue) by their shape.
+    ChartStyle::stylePoints(m_grid, colours.color(QPalette::Base), 9);
+    m_grid->setBorderColor(ChartStyle::gridColor());
+    m_grid->setPen(QPen(ChartStyle::gridColor(), 2));
 }
 
 void LossCurveView::setRange(const ParameterRange &range)

@@ -54,7 +54,12 @@ public:
     // The diameter of a trail's dots, in pixels.
     static constexpr qreal trailDotSize = 7.0;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // The chart, the current w, the tangent and w* in the colours of the window's palette.
+    void applyPalette();
     void updateCurve();
     void showCurve(const std::vector<double> &ws, const std::vector<double> &losses, double b);
     void showSampledCurve();

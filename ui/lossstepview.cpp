@@ -39,7 +39,20 @@ LossStepView::LossStepView(QWidget *parent)
         series->attachAxis(m_axisLoss);
         m_series.push_back(series);
     }
+    ChartStyle::applyPalette(chart, palette());
+    ChartStyle::applyPalette(m_logAxisLoss, palette());
     redraw();
+}
+
+void LossStepView::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    // The axis not shown is coloured too, for when it is swapped in.
+    ChartStyle::applyPalette(chart(), palette());
+    ChartStyle::applyPalette(m_logScale ? static_cast<QAbstractAxis *>(m_axisLoss) : m_logAxisLoss,
+                             palette());
 }
 
 void LossStepView::setTrails(const std::vector<RacerTrail> &trails)

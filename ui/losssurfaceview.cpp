@@ -272,7 +272,7 @@ void LossSurfaceView::paintEvent(QPaintEvent *)
         painter.drawPath(path);
     }
     painter.setPen(QPen(Qt::white, 2));
-    painter.setBrush(ChartStyle::markerColor());
+    painter.setBrush(Qt::black);
     painter.drawEllipse(positionOf(m_model->w(), m_model->b()), 6, 6);
     if (!note.isEmpty()) {
         const QRectF box(plot.left() + 6, plot.top() + 6, plot.width() - 12, 34);

@@ -7,6 +7,7 @@
 #include "datasetloader.h"
 #include "datasetmodel.h"
 #include "exportactions.h"
+#include "focusring.h"
 #include "gridsearchpanel.h"
 #include "languagemenu.h"
 #include "losscurveview.h"
@@ -18,6 +19,7 @@
 #include "optimizerinspector.h"
 #include "parameterpanel.h"
 #include "parameterscommand.h"
+#include "parameterslider.h"
 #include "pngwriter.h"
 #include "sessiondocument.h"
 #include "sessionfile.h"
@@ -26,6 +28,10 @@
 #include "translations.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractScrollArea>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -36,16 +42,22 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextEdit>
 #include <QThread>
 #include <QTimer>
 #include <QUndoStack>
@@ -84,10 +96,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setAccessibleName(tr("data table"));
-    m_table->setToolTip(tr("Double-click an x or y cell to edit it"));
+    // Tab leaves the table for the next control; the arrows move between the cells.
+    m_table->setTabKeyNavigation(false);
+    m_table->setToolTip(tr("Double-click an x or y cell, or press F2 on it, to edit it"));
     m_dataEditor->setAccessibleName(tr("data editor chart"));
+    m_dataEditor->setAccessibleDescription(
+        tr("The data points, the line y = w·x and each point's residual"));
     m_lossCurve->setAccessibleName(tr("loss curve chart"));
     m_lossStep->setAccessibleName(tr("loss per step chart"));
+    m_lossStep->setToolTip(tr("The loss after each step of training, one line per optimizer"));
+    m_lossStep->setAccessibleDescription(m_lossStep->toolTip());
 
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(m_dataEditor);
@@ -96,7 +114,7 @@ MainWindow::MainWindow(QWidget *parent)
     left->setStretchFactor(1, 2);
 
     auto *lossPerStep = new QWidget;
-    auto *logScale = new QCheckBox(tr("&Logarithmic loss axis"), lossPerStep);
+    auto *logScale = new QCheckBox(tr("Logarithmic loss a&xis"), lossPerStep);
     m_logScale = logScale;
     logScale->setToolTip(tr("Show the loss on a log scale: steady convergence is a straight line"));
     connect(logScale, &QCheckBox::toggled, m_lossStep, &LossStepView::setLogScale);
@@ -112,6 +130,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_modelPanel, tr("Model and optimizer"));
     m_tabs->addTab(m_inspector, tr("Optimizer state"));
     m_tabs->addTab(m_gridSearch, tr("Grid search"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(lossPerStep),
+                          tr("The loss after each step of training (Ctrl+Tab: the next tab)"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_modelPanel),
+                          tr("Choose the model, the loss, the optimizer and its rivals"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_inspector),
+                          tr("The optimizer's velocity or averages at the current step"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_gridSearch),
+                          tr("Replay the lesson's search over every w on the grid"));
+    m_tabs->tabBar()->setAccessibleName(tr("views"));
+    m_tabs->tabBar()->setToolTip(tr("The views under the controls; Ctrl+Tab shows the next"));
 
     auto *controls = new QWidget;
     auto *controlsLayout = new QVBoxLayout(controls);
@@ -136,6 +164,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_document = new SessionDocument(this);
     createMenus();
     statusBar()->showMessage(tr("Drag the points, move w, or press Train."));
+    explainFocus();
 
     m_datasetTimer->setSingleShot(true);
     m_datasetTimer->setInterval(datasetIntervalMs);
@@ -216,7 +245,9 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     // The session goes first: the undo stack, deleted with the other children, clears itself
-    // and signals a change that must not reach a window half taken down.
+    // and signals a change that must not reach a window half taken down. So do the focus
+    // changes of children being deleted.
+    disconnect(qApp, &QApplication::focusChanged, this, &MainWindow::showFocus);
     delete m_document;
 }
 
@@ -371,27 +402,43 @@ bool MainWindow::saveScreenshot(const QString &path, QString *error)
 
 void MainWindow::createMenus()
 {
+    // Alt and a menu's letter opens it: no control of the window takes F, E, L or H.
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->menuAction()->setStatusTip(tr("Open, save and export the work, or quit"));
     QMenu *examples = file->addMenu(tr("Open &example"));
     m_document->addTo(file);
-    examples->addAction(tr("The &lesson: (1, 2), (2, 4), (3, 6)"), this,
-                        [this] { setDataset(Dataset::lesson(), lessonTitle()); });
-    examples->addAction(tr("&Gapminder: life expectancy against income"), this, [this] {
-        openExample(QStringLiteral(":/data/gapminder-health-income.csv"),
-                    tr("Gapminder (x = income, y = health)"));
-    });
-    examples->addAction(tr("Global &temperature anomaly by year"), this, [this] {
-        openExample(QStringLiteral(":/data/global-temp.csv"),
-                    tr("global temperature (x = year, y = temp)"));
-    });
+    examples->menuAction()->setStatusTip(tr("Open one of the data sets built into LossLab"));
+    examples
+        ->addAction(tr("The &lesson: (1, 2), (2, 4), (3, 6)"), this,
+                    [this] { setDataset(Dataset::lesson(), lessonTitle()); })
+        ->setStatusTip(tr("Go back to the lesson's three points, which y = 2·x fits exactly"));
+    examples
+        ->addAction(tr("&Gapminder: life expectancy against income"), this,
+                    [this] {
+                        openExample(QStringLiteral(":/data/gapminder-health-income.csv"),
+                                    tr("Gapminder (x = income, y = health)"));
+                    })
+        ->setStatusTip(tr("Countries' life expectancy against income, where large x diverge"));
+    examples
+        ->addAction(tr("Global &temperature anomaly by year"), this,
+                    [this] {
+                        openExample(QStringLiteral(":/data/global-temp.csv"),
+                                    tr("global temperature (x = year, y = temp)"));
+                    })
+        ->setStatusTip(tr("The global temperature anomaly by year, which no line through the "
+                          "origin follows"));
 
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->menuAction()->setStatusTip(
+        tr("Save a chart, the points, the training trail or the grid-search log to a file"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    quit->setStatusTip(tr("Close LossLab, asking first about unsaved changes"));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->menuAction()->setStatusTip(tr("Undo and redo, copy a chart, or clear the points"));
     QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     undo->setStatusTip(tr("Take back the last change to the points or to w and b"));
@@ -401,12 +448,15 @@ void MainWindow::createMenus()
     redo->setStatusTip(tr("Make again the change just taken back"));
     edit->addAction(redo);
     edit->addSeparator();
-    m_exports->addTo(exportMenu, edit->addMenu(tr("Copy &chart")));
+    QMenu *copy = edit->addMenu(tr("Copy &chart"));
+    copy->menuAction()->setStatusTip(tr("Put a chart on the clipboard as an image"));
+    m_exports->addTo(exportMenu, copy);
     edit->addSeparator();
     QAction *clear = edit->addAction(tr("&Clear the points"), this, &MainWindow::clearPoints);
     clear->setStatusTip(tr("Remove every point, to place new ones by clicking the chart"));
 
     QMenu *lesson = menuBar()->addMenu(tr("&Lesson"));
+    lesson->menuAction()->setStatusTip(tr("Search the grid, train, step, reset and move w"));
     QAction *grid = lesson->addAction(tr("Run &grid search"), this, &MainWindow::startGridSearch);
     grid->setShortcut(QKeySequence(tr("Ctrl+G")));
     grid->setStatusTip(tr("Try every w on the grid and drop each onto the loss curve"));
@@ -421,12 +471,49 @@ void MainWindow::createMenus()
         lesson->addAction(tr("&Reset"), m_training->resetButton(), &QPushButton::click);
     reset->setShortcut(QKeySequence(Qt::Key_R));
     reset->setStatusTip(tr("Go back to the start of the run (R)"));
+    lesson->addSeparator();
+    m_decreaseW =
+        lesson->addAction(tr("&Decrease w"), this, [this] { arrowPressed(Qt::Key_Left, -1); });
+    m_decreaseW->setShortcut(QKeySequence(Qt::Key_Left));
+    m_decreaseW->setStatusTip(tr("Move w down by one grid step, 0.1 on the lesson's data (Left)"));
+    m_increaseW =
+        lesson->addAction(tr("&Increase w"), this, [this] { arrowPressed(Qt::Key_Right, 1); });
+    m_increaseW->setShortcut(QKeySequence(Qt::Key_Right));
+    m_increaseW->setStatusTip(tr("Move w up by one grid step, 0.1 on the lesson's data (Right)"));
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addMenu(new LanguageMenu(this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About LossLab"), this, &MainWindow::showAbout);
+    help->menuAction()->setStatusTip(tr("What LossLab is, and where its example data come from"));
+    QAction *about = help->addAction(tr("&About LossLab"), this, &MainWindow::showAbout);
+    about->setStatusTip(tr("Show the version of LossLab and where its example data come from"));
+}
+
+void MainWindow::explainFocus()
+{
+    const QList<QWidget *> widgets = findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (widget->statusTip().isEmpty() && !widget->toolTip().isEmpty())
+            widget->setStatusTip(widget->toolTip());
+    }
+    m_focusRing = new FocusRing(this);
+    connect(qApp, &QApplication::focusChanged, this, &MainWindow::showFocus);
+}
+
+void MainWindow::showFocus(QWidget *old, QWidget *focus)
+{
+    // The window's own activation leaves the message there.
+    if (!old || !focus || focus->window() != this)
+        return;
+    if (!focus->statusTip().isEmpty())
+        statusBar()->showMessage(focus->statusTip());
+    // Charts, lists and the log draw no focus of their own, or only on a current cell. As the
+    // style's own focus frames, the ring is for focus moved from the keyboard.
+    const bool ring =
+        qobject_cast<QAbstractScrollArea *>(focus) && testAttribute(Qt::WA_KeyboardFocusChange);
+    if (m_focusRing)
+        m_focusRing->setWidget(ring ? focus : nullptr);
 }
 
 // Space presses the focused button or opens the focused list, as everywhere; elsewhere it
@@ -443,6 +530,33 @@ void MainWindow::spacePressed()
         return;
     }
     m_training->trainButton()->click();
+}
+
+// A shortcut goes before the focused widget's own keys, unless the widget claims the key (a
+// text field claims the arrows): a slider, a spin box, a list, the table and the tabs keep
+// their arrows by having the key sent on to them.
+void MainWindow::arrowPressed(Qt::Key key, int steps)
+{
+    QWidget *focus = QApplication::focusWidget();
+    const bool ownArrows = qobject_cast<QAbstractSlider *>(focus)
+        || qobject_cast<QAbstractSpinBox *>(focus) || qobject_cast<QComboBox *>(focus)
+        || qobject_cast<QAbstractItemView *>(focus) || qobject_cast<QTabBar *>(focus)
+        || qobject_cast<QLineEdit *>(focus) || qobject_cast<QPlainTextEdit *>(focus)
+        || qobject_cast<QTextEdit *>(focus) || qobject_cast<QRadioButton *>(focus);
+    if (ownArrows) {
+        // Sent with the actions off: a key sent to a widget is tried as a shortcut first, and
+        // would come back here.
+        m_decreaseW->setEnabled(false);
+        m_increaseW->setEnabled(false);
+        QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier);
+        QCoreApplication::sendEvent(focus, &press);
+        QKeyEvent release(QEvent::KeyRelease, key, Qt::NoModifier);
+        QCoreApplication::sendEvent(focus, &release);
+        m_decreaseW->setEnabled(true);
+        m_increaseW->setEnabled(true);
+        return;
+    }
+    m_parameters->wSlider()->stepBy(steps);
 }
 
 void MainWindow::showSessionWarnings()

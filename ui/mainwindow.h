@@ -3,6 +3,7 @@
 #include "racertrail.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <vector>
 
@@ -10,6 +11,8 @@ class ColumnPickerDialog;
 class DataEditorView;
 class DatasetModel;
 class ExportActions;
+class FocusRing;
+class QAction;
 class QCheckBox;
 class GridSearchPanel;
 class LossCurveView;
@@ -107,6 +110,10 @@ protected:
 
 private:
     void createMenus();
+    // Each control's tooltip is its status-bar hint too, shown also when it takes the focus
+    // from the keyboard; a focused chart, which draws no focus of its own, gets a frame.
+    void explainFocus();
+    void showFocus(QWidget *old, QWidget *focus);
     void openExample(const QString &resource, const QString &title);
     void showAbout();
     void setParametersByHand(double w, double b);
@@ -124,6 +131,9 @@ private:
     void handleProgress(const TrainingStep &state);
     void toggleTraining();
     void spacePressed();
+    // Left and Right (Lesson › Decrease w, Increase w): the focused control's own meaning, where
+    // the arrows have one; elsewhere w moves by `steps` grid steps, as by hand.
+    void arrowPressed(Qt::Key key, int steps);
     // Says in a message box which fields of the session just opened took their defaults.
     void showSessionWarnings();
     void startGridSearch();
@@ -145,6 +155,10 @@ private:
     ExportActions *m_exports;
     SessionDocument *m_document;
     QCheckBox *m_logScale;
+    // Moves from one child to another, and is deleted with the one it is on.
+    QPointer<FocusRing> m_focusRing;
+    QAction *m_decreaseW = nullptr;
+    QAction *m_increaseW = nullptr;
     QString m_sourceFile;
     bool m_closingWithoutAsking = false;
     QString m_title; // what the data are, after "LossLab — " in the title

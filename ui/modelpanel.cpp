@@ -33,6 +33,9 @@ ModelPanel::ModelPanel(QWidget *parent)
         m_optimizer->addItem(names.value(int(kind)), int(kind));
     m_optimizer->setToolTip(tr("The update rule, with torch.optim's defaults"));
 
+    m_model->setAccessibleName(tr("model"));
+    m_loss->setAccessibleName(tr("loss"));
+    m_optimizer->setAccessibleName(tr("optimizer"));
     m_form->addRow(tr("&Model"), m_model);
     m_standardize->setToolTip(tr("For data with large x (years, incomes): w and b then act on "
                                  "standardized x, and the line is drawn in the original units"));
@@ -50,11 +53,14 @@ ModelPanel::ModelPanel(QWidget *parent)
     m_rmspropMomentum =
         addField(tr("Momentum"), 0.0, 0.0, true, qInf(), tr("RMSprop's momentum (0: none)"));
     m_centered = new QCheckBox(tr("centered (divide by the gradient's variance)"), this);
+    m_centered->setToolTip(tr("Divide by the variance of the gradient rather than its mean "
+                              "square"));
     m_form->addRow(QString(), m_centered);
     m_beta1 = addField(tr("β1"), 0.9, 0.0, true, 1.0, tr("Decay of the gradient's average m"));
     m_beta2 =
         addField(tr("β2"), 0.999, 0.0, true, 1.0, tr("Decay of the squared gradient's average v"));
     m_amsgrad = new QCheckBox(tr("AMSGrad (use the largest v so far)"), this);
+    m_amsgrad->setToolTip(tr("Divide by the largest average of squared gradients seen so far"));
     m_form->addRow(QString(), m_amsgrad);
     m_lrDecay =
         addField(tr("Rate decay"), 0.0, 0.0, true, qInf(), tr("lr_t = lr / (1 + (t − 1)·decay)"));

@@ -72,6 +72,13 @@ double ParameterSlider::value() const
     return m_spinBox->value();
 }
 
+void ParameterSlider::stepBy(int steps)
+{
+    // The spin box's step is the grid step and it reaches beyond the slider: a w out past the
+    // slider's end moves by one step instead of jumping back to the end.
+    m_spinBox->stepBy(steps);
+}
+
 void ParameterSlider::handleSliderMoved(int tick)
 {
     // Snap to the slider's resolution so that 0.1 steps print as 0.1, 0.2, …

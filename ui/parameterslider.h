@@ -22,6 +22,9 @@ public:
     const ParameterRange &range() const { return m_range; }
     void setValue(double value);
     double value() const;
+    // Moves the value by `steps` grid steps (the step of the range, 0.1 for w on the lesson's
+    // data), as the arrow keys on the slider do; emits edited().
+    void stepBy(int steps);
 
     QSlider *slider() const { return m_slider; }
     QDoubleSpinBox *spinBox() const { return m_spinBox; }

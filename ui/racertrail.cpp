@@ -14,7 +14,8 @@ QColor color(OptimizerKind kind)
     case OptimizerKind::Nesterov:
         return QColor(0x56, 0xB4, 0xE9);
     case OptimizerKind::Adagrad:
-        return QColor(0xE6, 0x9F, 0x00);
+        // Not Okabe–Ito's orange, which is the loss curve's own colour: Paul Tol's wine.
+        return QColor(0x88, 0x22, 0x55);
     case OptimizerKind::Rmsprop:
         return QColor(0xCC, 0x79, 0xA7);
     case OptimizerKind::Adam:

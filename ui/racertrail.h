@@ -19,7 +19,9 @@ struct RacerTrail
 
 namespace RacerStyle {
 
-// Each optimizer keeps its colour in every view (Okabe–Ito palette).
+// Each optimizer keeps its colour in every view: Okabe–Ito's vermillion, blue, sky blue,
+// reddish purple and bluish green, and Paul Tol's wine for AdaGrad (Okabe–Ito's orange is the
+// loss curve's). tst_chartstyle checks them apart under simulated colour-vision deficiencies.
 QColor color(OptimizerKind kind);
 // The name in legends: "gradient descent", "momentum", …
 QString label(OptimizerKind kind);

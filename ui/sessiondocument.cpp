@@ -98,6 +98,7 @@ void SessionDocument::addTo(QMenu *file)
     add(tr("&Open…"), &SessionDocument::openFromDialog, QKeySequence::Open,
         tr("Open a saved session or a CSV file of data"));
     QMenu *recent = new QMenu(tr("Open &recent"), file);
+    recent->menuAction()->setStatusTip(tr("Open again one of the files opened or saved lately"));
     connect(recent, &QMenu::aboutToShow, this, [this, recent] { fillRecentMenu(recent); });
     file->insertMenu(first, recent);
     add(tr("&Save"), &SessionDocument::saveFromMenu, QKeySequence::Save,
@@ -355,15 +356,19 @@ void SessionDocument::fillRecentMenu(QMenu *menu)
     const QStringList files = recentFiles();
     for (const QString &file : files) {
         menu->addAction(QDir::toNativeSeparators(file), this,
-                        [this, file] { m_window->openFileAndReport(file); });
+                        [this, file] { m_window->openFileAndReport(file); })
+            ->setStatusTip(tr("Open this file again"));
     }
     if (files.isEmpty()) {
-        menu->addAction(tr("No files yet"))->setEnabled(false);
+        QAction *none = menu->addAction(tr("No files yet"));
+        none->setEnabled(false);
+        none->setStatusTip(tr("Files opened or saved are listed here"));
         return;
     }
     menu->addSeparator();
     menu->addAction(tr("&Clear the list"), this,
-                    [] { QSettings().remove(QLatin1String(RecentFilesKey)); });
+                    [] { QSettings().remove(QLatin1String(RecentFilesKey)); })
+        ->setStatusTip(tr("Forget the files opened or saved lately"));
 }
 
 void SessionDocument::newSession()

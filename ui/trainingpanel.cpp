@@ -60,11 +60,13 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     }
     m_speed->setCurrentIndex(speeds.indexOf(20));
     m_speed->setToolTip(tr("How many steps a second training takes"));
+    m_speed->setAccessibleName(tr("speed"));
 
     m_maxSteps->setRange(1, 1'000'000'000);
     m_maxSteps->setValue(int(m_settings.maxSteps));
     m_maxSteps->setGroupSeparatorShown(true);
     m_maxSteps->setToolTip(tr("Training stops by itself after this many steps"));
+    m_maxSteps->setAccessibleName(tr("step limit"));
     m_tolerance->setAccessibleDescription(
         tr("Training stops when |gradient| falls below this (0: never)"));
     m_tolerance->setToolTip(m_tolerance->accessibleDescription());
@@ -81,11 +83,11 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     rate->addWidget(m_stableLimit, 1);
 
     auto *form = new QFormLayout;
-    auto *rateLabel = new QLabel(tr("&Learning rate"), this);
+    auto *rateLabel = new QLabel(tr("Lear&ning rate"), this);
     rateLabel->setBuddy(m_learningRate);
     form->addRow(rateLabel, rate);
     form->addRow(tr("S&peed"), m_speed);
-    form->addRow(tr("Step &limit"), m_maxSteps);
+    form->addRow(tr("Step l&imit"), m_maxSteps);
     form->addRow(tr("Stop when |gradient| &<"), m_tolerance);
 
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
