@@ -10,7 +10,8 @@ LanguageMenu::LanguageMenu(QWidget *parent)
     : QMenu(tr("&Language"), parent)
     , m_group(new QActionGroup(this))
 {
-    setStatusTip(tr("Choose the language of the window; it changes the next time LossLab starts."));
+    menuAction()->setStatusTip(
+        tr("Choose the language of the window; it changes the next time LossLab starts."));
     const QString chosen = Translations::chosenLanguage();
     QString systemName;
     for (const auto &language : Translations::languages()) {

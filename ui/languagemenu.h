@@ -4,7 +4,7 @@
 
 class QActionGroup;
 
-// Settings › Language: follow the system, or one of the languages the window speaks. The
+// Edit › Language: follow the system, or one of the languages the window speaks. The
 // choice is kept in QSettings and takes effect the next time LossLab starts, as the window is
 // built in the language it starts with.
 class LanguageMenu : public QMenu

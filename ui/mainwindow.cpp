@@ -254,7 +254,7 @@ MainWindow::~MainWindow()
 int MainWindow::run(const WindowOptions &options)
 {
     QString error;
-    // The window speaks the language chosen in Settings › Language, or the system's.
+    // The window speaks the language chosen in Edit › Language, or the system's.
     if (!Translations::install(Translations::chosenLanguage(), &error))
         std::cerr << "losslab: note: " << error.toStdString() << '\n';
     MainWindow window;
@@ -438,7 +438,8 @@ void MainWindow::createMenus()
     quit->setStatusTip(tr("Close LossLab, asking first about unsaved changes"));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->menuAction()->setStatusTip(tr("Undo and redo, copy a chart, or clear the points"));
+    edit->menuAction()->setStatusTip(
+        tr("Undo and redo, copy a chart, clear the points, or choose the language"));
     QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     undo->setStatusTip(tr("Take back the last change to the points or to w and b"));
@@ -454,6 +455,8 @@ void MainWindow::createMenus()
     edit->addSeparator();
     QAction *clear = edit->addAction(tr("&Clear the points"), this, &MainWindow::clearPoints);
     clear->setStatusTip(tr("Remove every point, to place new ones by clicking the chart"));
+    edit->addSeparator();
+    edit->addMenu(new LanguageMenu(this));
 
     QMenu *lesson = menuBar()->addMenu(tr("&Lesson"));
     lesson->menuAction()->setStatusTip(tr("Search the grid, train, step, reset and move w"));
@@ -480,9 +483,6 @@ void MainWindow::createMenus()
         lesson->addAction(tr("&Increase w"), this, [this] { arrowPressed(Qt::Key_Right, 1); });
     m_increaseW->setShortcut(QKeySequence(Qt::Key_Right));
     m_increaseW->setStatusTip(tr("Move w up by one grid step, 0.1 on the lesson's data (Right)"));
-
-    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
-    settings->addMenu(new LanguageMenu(this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->menuAction()->setStatusTip(tr("What LossLab is, and where its example data come from"));

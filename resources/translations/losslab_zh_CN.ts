@@ -403,6 +403,10 @@
         <source>Lowest MSE on the grid: w = %1, MSE = %2</source>
         <translation>网格上的最低 MSE：w = %1，MSE = %2</translation>
     </message>
+    <message>
+        <source>The printout of the grid search: each w&apos;s predictions, losses and MSE</source>
+        <translation>网格搜索的输出：每个 w 的预测值、损失和 MSE</translation>
+    </message>
 </context>
 <context>
     <name>JsonFieldReader</name>
@@ -626,10 +630,6 @@
         <translation>数据表</translation>
     </message>
     <message>
-        <source>Double-click an x or y cell to edit it</source>
-        <translation>双击 x 或 y 单元格即可编辑</translation>
-    </message>
-    <message>
         <source>data editor chart</source>
         <translation>数据编辑图表</translation>
     </message>
@@ -640,10 +640,6 @@
     <message>
         <source>loss per step chart</source>
         <translation>每步损失图表</translation>
-    </message>
-    <message>
-        <source>&amp;Logarithmic loss axis</source>
-        <translation>对数损失坐标轴(&amp;L)</translation>
     </message>
     <message>
         <source>Show the loss on a log scale: steady convergence is a straight line</source>
@@ -824,10 +820,6 @@ The lesson&apos;s data are shown instead.</source>
         <translation>回到本次训练的起点（R）</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -904,6 +896,110 @@ The data shown before are kept.</source>
     <message>
         <source>%1 (x = %2, y = %3)</source>
         <translation>%1（x = %2，y = %3）</translation>
+    </message>
+    <message>
+        <source>Double-click an x or y cell, or press F2 on it, to edit it</source>
+        <translation>双击 x 或 y 单元格，或在其上按 F2，即可编辑</translation>
+    </message>
+    <message>
+        <source>The data points, the line y = w·x and each point&apos;s residual</source>
+        <translation>数据点、直线 y = w·x 以及每个点的残差</translation>
+    </message>
+    <message>
+        <source>The loss after each step of training, one line per optimizer</source>
+        <translation>训练每一步之后的损失，每个优化器一条曲线</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss a&amp;xis</source>
+        <translation>对数损失坐标轴(&amp;X)</translation>
+    </message>
+    <message>
+        <source>The loss after each step of training (Ctrl+Tab: the next tab)</source>
+        <translation>训练每一步之后的损失（Ctrl+Tab：下一个标签页）</translation>
+    </message>
+    <message>
+        <source>Choose the model, the loss, the optimizer and its rivals</source>
+        <translation>选择模型、损失、优化器及其对比对象</translation>
+    </message>
+    <message>
+        <source>The optimizer&apos;s velocity or averages at the current step</source>
+        <translation>优化器在当前步的速度或平均值</translation>
+    </message>
+    <message>
+        <source>Replay the lesson&apos;s search over every w on the grid</source>
+        <translation>重演课程中对网格上每个 w 的搜索</translation>
+    </message>
+    <message>
+        <source>views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>The views under the controls; Ctrl+Tab shows the next</source>
+        <translation>控件下方的各个视图；按 Ctrl+Tab 显示下一个</translation>
+    </message>
+    <message>
+        <source>Open, save and export the work, or quit</source>
+        <translation>打开、保存和导出工作，或退出</translation>
+    </message>
+    <message>
+        <source>Open one of the data sets built into LossLab</source>
+        <translation>打开 LossLab 内置的数据集之一</translation>
+    </message>
+    <message>
+        <source>Go back to the lesson&apos;s three points, which y = 2·x fits exactly</source>
+        <translation>回到课程的三个数据点，y = 2·x 恰好拟合它们</translation>
+    </message>
+    <message>
+        <source>Countries&apos; life expectancy against income, where large x diverge</source>
+        <translation>各国预期寿命与收入的关系，x 很大时训练会发散</translation>
+    </message>
+    <message>
+        <source>The global temperature anomaly by year, which no line through the origin follows</source>
+        <translation>逐年的全球气温距平，任何过原点的直线都无法拟合</translation>
+    </message>
+    <message>
+        <source>Save a chart, the points, the training trail or the grid-search log to a file</source>
+        <translation>将图表、数据点、训练轨迹或网格搜索日志保存到文件</translation>
+    </message>
+    <message>
+        <source>Close LossLab, asking first about unsaved changes</source>
+        <translation>关闭 LossLab，如有未保存的更改会先询问</translation>
+    </message>
+    <message>
+        <source>Put a chart on the clipboard as an image</source>
+        <translation>将图表作为图像放到剪贴板</translation>
+    </message>
+    <message>
+        <source>Search the grid, train, step, reset and move w</source>
+        <translation>网格搜索、训练、单步、重置和移动 w</translation>
+    </message>
+    <message>
+        <source>&amp;Decrease w</source>
+        <translation>减小 w(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move w down by one grid step, 0.1 on the lesson&apos;s data (Left)</source>
+        <translation>将 w 减小一个网格步长，在课程数据上为 0.1（左方向键）</translation>
+    </message>
+    <message>
+        <source>&amp;Increase w</source>
+        <translation>增大 w(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Move w up by one grid step, 0.1 on the lesson&apos;s data (Right)</source>
+        <translation>将 w 增大一个网格步长，在课程数据上为 0.1（右方向键）</translation>
+    </message>
+    <message>
+        <source>What LossLab is, and where its example data come from</source>
+        <translation>LossLab 是什么，以及示例数据的来源</translation>
+    </message>
+    <message>
+        <source>Show the version of LossLab and where its example data come from</source>
+        <translation>显示 LossLab 的版本以及示例数据的来源</translation>
+    </message>
+    <message>
+        <source>Undo and redo, copy a chart, clear the points, or choose the language</source>
+        <translation>撤销和重做、复制图表、清除数据点，或选择语言</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1176,26 @@ The data shown before are kept.</source>
         <source>Race against</source>
         <translation>对比</translation>
     </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Divide by the variance of the gradient rather than its mean square</source>
+        <translation>除以梯度的方差，而不是梯度的均方</translation>
+    </message>
+    <message>
+        <source>Divide by the largest average of squared gradients seen so far</source>
+        <translation>除以迄今为止梯度平方平均值的最大值</translation>
+    </message>
 </context>
 <context>
     <name>NumberField</name>
@@ -1204,6 +1320,10 @@ State after step %2:</source>
     <message>
         <source>b</source>
         <translation>b</translation>
+    </message>
+    <message>
+        <source>The optimizer&apos;s state for each parameter after the current step</source>
+        <translation>当前步之后优化器对每个参数的状态</translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1604,22 @@ State after step %2:</source>
         <source>LossLab sessions (*.losslab)</source>
         <translation>LossLab 会话 (*.losslab)</translation>
     </message>
+    <message>
+        <source>Open again one of the files opened or saved lately</source>
+        <translation>重新打开最近打开或保存过的文件之一</translation>
+    </message>
+    <message>
+        <source>Open this file again</source>
+        <translation>再次打开此文件</translation>
+    </message>
+    <message>
+        <source>Files opened or saved are listed here</source>
+        <translation>打开或保存过的文件会列在这里</translation>
+    </message>
+    <message>
+        <source>Forget the files opened or saved lately</source>
+        <translation>清除最近打开或保存过的文件列表</translation>
+    </message>
 </context>
 <context>
     <name>Trainer</name>
@@ -1603,16 +1739,8 @@ State after step %2:</source>
         <translation>容差</translation>
     </message>
     <message>
-        <source>&amp;Learning rate</source>
-        <translation>学习率(&amp;L)</translation>
-    </message>
-    <message>
         <source>S&amp;peed</source>
         <translation>速度(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Step &amp;limit</source>
-        <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
         <source>Stop when |gradient| &amp;&lt;</source>
@@ -1669,6 +1797,22 @@ State after step %2:</source>
     <message>
         <source>stable below %1</source>
         <translation>低于 %1 时稳定</translation>
+    </message>
+    <message>
+        <source>speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>step limit</source>
+        <translation>步数上限</translation>
+    </message>
+    <message>
+        <source>Lear&amp;ning rate</source>
+        <translation>学习率(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Step l&amp;imit</source>
+        <translation>步数上限(&amp;I)</translation>
     </message>
 </context>
 <context>
