@@ -5,6 +5,8 @@
 #include "rmspropoptimizer.h"
 #include "sgdoptimizer.h"
 
+#include <cstring>
+
 namespace {
 
 struct KindName
@@ -23,7 +25,42 @@ constexpr KindName kindNames[] = {
     {OptimizerKind::Adam, u"adam"},
 };
 
+bool sameBits(double a, double b)
+{
+    return std::memcmp(&a, &b, sizeof(double)) == 0;
+}
+
 } // namespace
+
+bool OptimizerSnapshot::operator==(const OptimizerSnapshot &other) const
+{
+    if (kind != other.kind || steps != other.steps || scalars != other.scalars)
+        return false;
+    for (std::size_t i = 0; i < buffers.size(); ++i) {
+        if (buffers[i].size() != other.buffers[i].size() || buffers[i] != other.buffers[i])
+            return false;
+    }
+    return true;
+}
+
+bool OptimizerSnapshot::sameBits(const OptimizerSnapshot &other) const
+{
+    if (kind != other.kind || steps != other.steps)
+        return false;
+    for (std::size_t i = 0; i < scalars.size(); ++i) {
+        if (!::sameBits(scalars[i], other.scalars[i]))
+            return false;
+    }
+    for (std::size_t i = 0; i < buffers.size(); ++i) {
+        if (buffers[i].size() != other.buffers[i].size())
+            return false;
+        for (Eigen::Index j = 0; j < buffers[i].size(); ++j) {
+            if (!::sameBits(buffers[i](j), other.buffers[i](j)))
+                return false;
+        }
+    }
+    return true;
+}
 
 double OptimizerSettings::epsilon() const
 {
@@ -44,6 +81,27 @@ void Optimizer::setSettings(const OptimizerSettings &settings)
     const OptimizerKind kind = m_settings.kind;
     m_settings = settings;
     m_settings.kind = kind;
+}
+
+OptimizerSnapshot Optimizer::emptySnapshot(qint64 steps) const
+{
+    OptimizerSnapshot snapshot;
+    snapshot.kind = m_settings.kind;
+    snapshot.steps = steps;
+    for (OptimizerSnapshot::Buffer &buffer : snapshot.buffers)
+        buffer.resize(0);
+    return snapshot;
+}
+
+void Optimizer::store(const Eigen::VectorXd &from, OptimizerSnapshot::Buffer *to)
+{
+    Q_ASSERT(from.size() <= OptimizerSnapshot::MaxParameters);
+    *to = from;
+}
+
+void Optimizer::load(const OptimizerSnapshot::Buffer &from, Eigen::VectorXd *to)
+{
+    *to = from;
 }
 
 std::unique_ptr<Optimizer> Optimizer::create(const OptimizerSettings &settings)
