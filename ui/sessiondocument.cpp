@@ -113,9 +113,11 @@ Session SessionDocument::currentSession() const
         rival.learningRate = session.training.learningRate;
     session.w = model->w();
     session.b = model->b();
-    for (RacerTrail &trail : m_window->racerTrails()) {
+    const int racers = int(m_window->racerTrails().size());
+    for (int racer = 0; racer < racers; ++racer) {
+        SessionTrail trail = m_window->controller()->sessionTrail(racer);
         if (!trail.steps.empty())
-            session.trails.push_back({trail.stride, std::move(trail.steps)});
+            session.trails.push_back(std::move(trail));
     }
     session.view.tab = tabNames().value(m_window->tabs()->currentIndex());
     session.view.logLossAxis = m_window->logScaleBox()->isChecked();
