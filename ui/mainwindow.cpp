@@ -20,6 +20,7 @@
 #include "pngwriter.h"
 #include "sessiondocument.h"
 #include "sessionfile.h"
+#include "timelinepanel.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
@@ -49,6 +50,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <iostream>
 #include <utility>
 
@@ -63,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_lossCurve(new LossCurveView(m_model))
     , m_parameters(new ParameterPanel)
     , m_training(new TrainingPanel)
+    , m_timeline(new TimelinePanel)
     , m_lossStep(new LossStepView)
     , m_gridSearch(new GridSearchPanel)
     , m_modelPanel(new ModelPanel)
@@ -116,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent)
     controlsLayout->setContentsMargins(6, 0, 6, 0);
     controlsLayout->addWidget(m_parameters);
     controlsLayout->addWidget(m_training);
+    controlsLayout->addWidget(m_timeline);
 
     auto *right = new QSplitter(Qt::Vertical);
     right->addWidget(m_lossCurve);
@@ -172,6 +176,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_training, &TrainingPanel::trainToggled, this, &MainWindow::toggleTraining);
     connect(m_training, &TrainingPanel::stepRequested, m_controller, [this] {
         m_training->clearMessage();
+        // Training goes on from the latest step, wherever the timeline is.
+        m_timeline->showLatest();
         sendPendingDataset();
         m_controller->step();
     });
@@ -188,6 +194,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &TrainingController::progressed, this, &MainWindow::handleProgress);
     connect(m_controller, &TrainingController::runningChanged, m_training,
             &TrainingPanel::setRunning);
+    connect(m_controller, &TrainingController::runningChanged, m_timeline,
+            &TimelinePanel::setRunning);
+    connect(m_controller, &TrainingController::restored, this, &MainWindow::handleRestored);
+    connect(m_timeline, &TimelinePanel::stepSelected, this, &MainWindow::showTimelineStep);
+    connect(m_timeline, &TimelinePanel::continueRequested, this, &MainWindow::continueFrom);
     connect(m_controller, &TrainingController::stopped, this,
             [this](StopReason reason, const QString &message) {
                 // The pause that a restart asked for is not news: the restart note says more.
@@ -543,6 +554,32 @@ void MainWindow::setParameters(double w, double b)
     m_controller->setParameters(m_model->w(), m_model->b());
 }
 
+void MainWindow::restoreRun(const std::vector<SessionTrail> &trails, double w, double b)
+{
+    const auto hasSteps = [](const SessionTrail &trail) {
+        return !trail.steps.empty();
+    };
+    if (std::none_of(trails.begin(), trails.end(), hasSteps))
+        return setParameters(w, b);
+
+    sendPendingDataset();
+    m_controller->restoreTrails(trails);
+    m_model->setParameters(w, b);
+    // w or b moved by hand after the last step: the run goes on from there, as it would have.
+    const bool moved = trails.front().steps.empty() || trails.front().steps.back().w != m_model->w()
+        || trails.front().steps.back().b != m_model->b();
+    if (moved)
+        m_controller->setParameters(m_model->w(), m_model->b());
+}
+
+std::pair<double, double> MainWindow::latestParameters() const
+{
+    if (m_timeline->isAtLatest())
+        return {m_model->w(), m_model->b()};
+    const TrainingStep latest = m_controller->latest();
+    return {latest.w, latest.b};
+}
+
 void MainWindow::setObjective(const Objective &objective)
 {
     // A new model or loss starts the run afresh from the same start, so that one trail never
@@ -658,6 +695,35 @@ void MainWindow::handleProgress(const TrainingStep &state)
     m_lossCurve->setTrails(trails);
     m_lossStep->setTrails(trails);
     m_surface->setTrails(trails);
+    m_timeline->setTrail(trails.empty() ? std::vector<TrainingStep>() : trails.front().steps);
+}
+
+void MainWindow::showTimelineStep(const TrainingStep &state, bool latest)
+{
+    // The model shows the step (the line, residuals, markers and readouts follow it); the
+    // worker stays at the latest step, from which Train goes on.
+    const TrainingStep shown = latest ? m_controller->latest() : state;
+    m_model->setParameters(shown.w, shown.b);
+    m_training->showState(shown, m_model->objective(), !m_model->trainingData().isEmpty());
+}
+
+void MainWindow::continueFrom(qint64 step)
+{
+    m_training->clearMessage();
+    sendPendingDataset();
+    m_controller->continueFrom(step);
+}
+
+void MainWindow::handleRestored(qint64 step, bool optimizerStateKnown)
+{
+    if (optimizerStateKnown) {
+        statusBar()->showMessage(tr("Training goes on from step %1.").arg(step), 5000);
+        return;
+    }
+    statusBar()->showMessage(tr("The optimizer's state at step %1 was not saved: training goes "
+                                "on from there with the optimizer started afresh.")
+                                 .arg(step),
+                             15000);
 }
 
 std::vector<RacerTrail> MainWindow::racerTrails() const
@@ -688,8 +754,10 @@ void MainWindow::toggleTraining()
         m_controller->pause();
         return;
     }
-    // The settings and the speed reached the worker when they were edited.
+    // The settings and the speed reached the worker when they were edited; training goes on
+    // from the latest step, wherever the timeline is.
     m_training->clearMessage();
+    m_timeline->showLatest();
     sendPendingDataset();
     m_controller->start();
 }
