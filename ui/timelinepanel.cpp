@@ -24,11 +24,15 @@ TimelinePanel::TimelinePanel(QWidget *parent)
         tr("Train on from the step shown, with the optimizer's state it had there."));
     m_continue->setStatusTip(
         tr("Drop the steps after the one shown, so that Train and Step go on from it."));
-    m_label->setMinimumWidth(m_label->fontMetrics().horizontalAdvance(
-        tr("Step %1 of %2").arg(1'000'000'000).arg(1'000'000'000)));
+    // Room for runs of up to a million steps, so that the slider keeps its length as they grow.
+    m_label->setMinimumWidth(
+        m_label->fontMetrics().horizontalAdvance(tr("Step %1 of %2").arg(999'999).arg(999'999)));
+    auto *title = new QLabel(tr("Timeline"), this);
+    title->setBuddy(m_slider);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title);
     layout->addWidget(m_slider, 1);
     layout->addWidget(m_label);
     layout->addWidget(m_continue);
