@@ -5,6 +5,8 @@
 #include "rmspropoptimizer.h"
 #include "sgdoptimizer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace {
@@ -32,12 +34,21 @@ bool sameBits(double a, double b)
 
 } // namespace
 
+bool OptimizerSnapshot::Buffer::allFinite() const
+{
+    return std::all_of(values.begin(), values.begin() + count,
+                       [](double value) { return std::isfinite(value); });
+}
+
 bool OptimizerSnapshot::operator==(const OptimizerSnapshot &other) const
 {
     if (kind != other.kind || steps != other.steps || scalars != other.scalars)
         return false;
     for (std::size_t i = 0; i < buffers.size(); ++i) {
-        if (buffers[i].size() != other.buffers[i].size() || buffers[i] != other.buffers[i])
+        const Buffer &a = buffers[i];
+        const Buffer &b = other.buffers[i];
+        if (a.count != b.count
+            || !std::equal(a.values.begin(), a.values.begin() + a.count, b.values.begin()))
             return false;
     }
     return true;
@@ -88,20 +99,22 @@ OptimizerSnapshot Optimizer::emptySnapshot(qint64 steps) const
     OptimizerSnapshot snapshot;
     snapshot.kind = m_settings.kind;
     snapshot.steps = steps;
-    for (OptimizerSnapshot::Buffer &buffer : snapshot.buffers)
-        buffer.resize(0);
     return snapshot;
 }
 
 void Optimizer::store(const Eigen::VectorXd &from, OptimizerSnapshot::Buffer *to)
 {
     Q_ASSERT(from.size() <= OptimizerSnapshot::MaxParameters);
-    *to = from;
+    to->resize(std::min<Eigen::Index>(from.size(), OptimizerSnapshot::MaxParameters));
+    for (Eigen::Index i = 0; i < to->size(); ++i)
+        (*to)(i) = from(i);
 }
 
 void Optimizer::load(const OptimizerSnapshot::Buffer &from, Eigen::VectorXd *to)
 {
-    *to = from;
+    to->resize(from.size());
+    for (Eigen::Index i = 0; i < from.size(); ++i)
+        (*to)(i) = from(i);
 }
 
 std::unique_ptr<Optimizer> Optimizer::create(const OptimizerSettings &settings)

@@ -7,6 +7,7 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 // The optimizers LossLab offers, by their command-line names.
@@ -58,12 +59,24 @@ struct OptimizerSnapshot
     static constexpr int MaxParameters = 2;
     static constexpr int MaxBuffers = 4;
     static constexpr int MaxScalars = 2;
-    using Buffer = Eigen::Matrix<double, Eigen::Dynamic, 1, Eigen::ColMajor | Eigen::DontAlign,
-                                 MaxParameters, 1>;
+
+    // One buffer: up to MaxParameters numbers, held in place. Trivially copyable, so that a
+    // trail of snapshots is copied as one block of memory.
+    struct Buffer
+    {
+        std::array<double, MaxParameters> values {};
+        int count = 0;
+
+        Eigen::Index size() const { return count; }
+        void resize(Eigen::Index size) { count = int(size); }
+        double &operator()(Eigen::Index i) { return values[std::size_t(i)]; }
+        double operator()(Eigen::Index i) const { return values[std::size_t(i)]; }
+        bool allFinite() const;
+    };
 
     OptimizerKind kind = OptimizerKind::Gd;
     qint64 steps = 0;
-    std::array<Buffer, MaxBuffers> buffers;
+    std::array<Buffer, MaxBuffers> buffers {};
     std::array<double, MaxScalars> scalars {};
 
     // Equal kinds, steps and sizes, and doubles equal as == compares them.
@@ -72,6 +85,8 @@ struct OptimizerSnapshot
     // equals itself).
     bool sameBits(const OptimizerSnapshot &other) const;
 };
+
+static_assert(std::is_trivially_copyable_v<OptimizerSnapshot>);
 
 // An update rule: given the gradient at the current parameters, move them one step.
 // Subclasses follow torch.optim's update order exactly (float64), so that a run can be
