@@ -117,6 +117,37 @@ void Optimizer::load(const OptimizerSnapshot::Buffer &from, Eigen::VectorXd *to)
         (*to)(i) = from(i);
 }
 
+bool Optimizer::fits(const OptimizerSnapshot &snapshot, Eigen::Index parameters)
+{
+    // The buffers each rule uses, in the order of its snapshot (see the optimizers' headers).
+    int used = 0;
+    switch (snapshot.kind) {
+    case OptimizerKind::Gd:
+        break;
+    case OptimizerKind::Momentum:
+    case OptimizerKind::Nesterov:
+    case OptimizerKind::Adagrad:
+        used = 1;
+        break;
+    case OptimizerKind::Rmsprop:
+        used = 3;
+        break;
+    case OptimizerKind::Adam:
+        used = 4;
+        break;
+    }
+    if (parameters < 1 || parameters > OptimizerSnapshot::MaxParameters)
+        return false;
+    for (int i = 0; i < OptimizerSnapshot::MaxBuffers; ++i) {
+        const Eigen::Index size = snapshot.buffers[std::size_t(i)].size();
+        const bool required = snapshot.steps > 0 && i < used;
+        if (required ? size != parameters
+                     : size != 0 && (snapshot.steps == 0 || size != parameters))
+            return false;
+    }
+    return true;
+}
+
 std::unique_ptr<Optimizer> Optimizer::create(const OptimizerSettings &settings)
 {
     switch (settings.kind) {

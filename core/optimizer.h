@@ -123,6 +123,12 @@ public:
     // returned.
     virtual bool restore(const OptimizerSnapshot &snapshot) = 0;
 
+    // Whether `snapshot` is a state an optimizer of its kind can take on for `parameters`
+    // parameters: before the first step no buffer exists, after it every buffer the rule uses
+    // holds one number per parameter. A snapshot that does not fit (from another model, or a
+    // damaged file) would make the next step read past a buffer.
+    static bool fits(const OptimizerSnapshot &snapshot, Eigen::Index parameters);
+
     static std::unique_ptr<Optimizer> create(const OptimizerSettings &settings);
     // "gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam".
     static QString name(OptimizerKind kind);

@@ -99,7 +99,9 @@ void Trainer::reset()
 
 bool Trainer::restore(const TrainingStep &state, const std::optional<OptimizerSnapshot> &optimizer)
 {
-    bool known = optimizer && m_optimizer->restore(*optimizer);
+    const Eigen::Index parameters = m_objective.hasBias() ? 2 : 1;
+    bool known =
+        optimizer && Optimizer::fits(*optimizer, parameters) && m_optimizer->restore(*optimizer);
     if (!known && m_optimizer->settings().kind == OptimizerKind::Gd) {
         OptimizerSnapshot steps;
         steps.kind = OptimizerKind::Gd;

@@ -63,9 +63,10 @@ public:
     // Puts the trainer back at `state` of a run from its start: its step, w and b (the loss and
     // gradient are evaluated again, on the data and objective it has now) and the optimizer's
     // state `optimizer`, so that the next updates are bit for bit those that followed `state`
-    // in that run (on the same data and settings). With no state, or one of another kind, the
-    // optimizer starts afresh and false is returned; gradient descent keeps no state but its
-    // step count, so its state is never unknown.
+    // in that run (on the same data and settings). With no state, or one of another kind or
+    // for another number of parameters (see Optimizer::fits()), the optimizer starts afresh
+    // and false is returned; gradient descent keeps no state but its step count, so its state
+    // is never unknown.
     bool restore(const TrainingStep &state, const std::optional<OptimizerSnapshot> &optimizer);
 
     // Converged when ‖gradient‖ at the current state is already below the tolerance (checked

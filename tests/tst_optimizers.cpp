@@ -37,6 +37,8 @@ private Q_SLOTS:
     void restoredSnapshotContinuesBitForBit_data();
     void restoredSnapshotContinuesBitForBit();
     void snapshotOfAnotherKindIsRefused();
+    void snapshotFitsItsNumberOfParameters_data();
+    void snapshotFitsItsNumberOfParameters();
     void nesterovIgnoresDampening();
     void createMakesTheRightRule();
     void epsilonDefaults();
@@ -691,6 +693,36 @@ void TestOptimizers::snapshotOfAnotherKindIsRefused()
     QVERIFY(!nesterov->restore(momentum->snapshot()));
     QVERIFY(!adam->restore(momentum->snapshot()));
     QCOMPARE(adam->steps(), qint64(0));
+}
+
+void TestOptimizers::snapshotFitsItsNumberOfParameters_data()
+{
+    addEveryRule();
+}
+
+void TestOptimizers::snapshotFitsItsNumberOfParameters()
+{
+    // Before the first step a snapshot has no buffer and fits one or two parameters; after
+    // steps on (w, b) it fits two and not one, and a buffer cut short fits neither.
+    QFETCH(OptimizerSettings, settings);
+    const auto optimizer = Optimizer::create(settings);
+    QVERIFY(Optimizer::fits(optimizer->snapshot(), 1));
+    QVERIFY(Optimizer::fits(optimizer->snapshot(), 2));
+    QVERIFY(!Optimizer::fits(optimizer->snapshot(), 3));
+
+    Eigen::VectorXd parameters(2);
+    parameters << -1.0, 3.0;
+    for (int i = 0; i < 3; ++i)
+        optimizer->step(parameters, lineGradient(parameters));
+    OptimizerSnapshot snapshot = optimizer->snapshot();
+    QVERIFY(Optimizer::fits(snapshot, 2));
+    QCOMPARE(Optimizer::fits(snapshot, 1), settings.kind == OptimizerKind::Gd);
+    if (settings.kind == OptimizerKind::Gd)
+        return;
+    snapshot.buffers[0].resize(1);
+    QVERIFY(!Optimizer::fits(snapshot, 2));
+    snapshot.buffers[0].resize(0);
+    QVERIFY(!Optimizer::fits(snapshot, 2));
 }
 
 void TestOptimizers::settingsChangeKeepsTheState()
