@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "parameterpanel.h"
 #include "parameterslider.h"
+#include "sessiondocument.h"
 #include "timelinepanel.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
@@ -20,6 +21,7 @@
 #include <QStyle>
 #include <QStyleOptionSlider>
 #include <QTest>
+#include <QUndoStack>
 
 #include <cmath>
 #include <memory>
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void mouseDragGoesBackAndForth();
     void trainingGoesOnFromTheLatestStep();
     void continueFromHereTrainsOnFromTheStepShown();
+    void savedAndEditedFromTheLatestStep();
     void namedForScreenReaders();
 
 private:
@@ -262,6 +265,28 @@ void TestTimeline::continueFromHereTrainsOnFromTheStepShown()
     QTRY_COMPARE(m_window->controller()->latest().step, qint64(11));
     QTRY_COMPARE(m_window->timeline()->slider()->maximum(), 11);
     checkShows(11);
+}
+
+void TestTimeline::savedAndEditedFromTheLatestStep()
+{
+    // With the timeline back at step 5, a session saves the run's latest w, and a w set by hand
+    // is a change from it, which Undo takes back to it.
+    train(20);
+    QSlider *slider = m_window->timeline()->slider();
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_Home);
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(slider, Qt::Key_Right);
+    checkShows(5);
+    QVERIFY(near(m_window->document()->currentSession().w, lessonW(20)));
+
+    m_window->parameters()->wSlider()->spinBox()->setValue(1.5);
+    QTRY_COMPARE(m_window->controller()->latest().w, 1.5);
+    QCOMPARE(m_window->controller()->latest().step, qint64(20));
+    QTRY_VERIFY(m_window->timeline()->isAtLatest());
+    m_window->undoStack()->undo();
+    QTRY_VERIFY(near(m_window->controller()->latest().w, lessonW(20)));
+    QVERIFY(near(m_window->model()->w(), lessonW(20)));
 }
 
 void TestTimeline::namedForScreenReaders()

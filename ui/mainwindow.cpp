@@ -539,11 +539,13 @@ void MainWindow::setParametersByHand(double w, double b)
     if (!m_model->objective().hasBias())
         b = 0.0;
     // Unchanged values still reach the worker (a click on the surface picks the start), but
-    // are no step of the history.
-    if (w == m_model->w() && b == m_model->b())
+    // are no step of the history. With the timeline back, the change is from the latest step,
+    // where training is.
+    const auto [oldW, oldB] = latestParameters();
+    if (w == oldW && b == oldB)
         return setParameters(w, b);
     m_undoStack->push(new ParametersCommand(
-        m_model->w(), m_model->b(), w, b, [this](double w, double b) { setParameters(w, b); },
+        oldW, oldB, w, b, [this](double w, double b) { setParameters(w, b); },
         m_model->objective().hasBias() ? tr("Set w and b") : tr("Set w")));
 }
 
