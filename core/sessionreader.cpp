@@ -3,6 +3,8 @@
 #include "jsonnumber.h"
 #include "sessionfile.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -429,23 +431,27 @@ bool SessionReader::readOptimizerStates(const QJsonObject &object, const QString
     if (value.isUndefined()) {
         // Version 1 kept no optimizer state: its absence there is no news.
         if (m_version >= 2) {
-            m_fields.warn(QStringLiteral("missing %1; training on from this trail starts the "
-                                         "optimizer afresh")
-                              .arg(name));
+            m_fields.warn(
+                QCoreApplication::translate("SessionReader",
+                                            "missing %1; training on from this trail starts the "
+                                            "optimizer afresh")
+                    .arg(name));
         }
         return true;
     }
     if (!value.isArray()) {
         return m_fields.fail(
-            QStringLiteral("%1 should be an array, not %2").arg(name, Fields::typeName(value)));
+            QCoreApplication::translate("SessionReader", "%1 should be an array, not %2")
+                .arg(name, Fields::typeName(value)));
     }
     const QJsonArray states = value.toArray();
     if (states.size() != length) {
-        return m_fields.fail(QStringLiteral("%1 has %2 entries but %3 has %4")
-                                 .arg(name)
-                                 .arg(states.size())
-                                 .arg(Fields::join(path, QLatin1StringView("step")))
-                                 .arg(length));
+        return m_fields.fail(
+            QCoreApplication::translate("SessionReader", "%1 has %2 entries but %3 has %4")
+                .arg(name)
+                .arg(states.size())
+                .arg(Fields::join(path, QLatin1StringView("step")))
+                .arg(length));
     }
     trail->optimizerStates.reserve(std::size_t(length));
     for (qsizetype i = 0; i < states.size(); ++i) {
@@ -463,15 +469,16 @@ bool SessionReader::readOptimizerState(const QJsonValue &value, const QString &p
     if (value.isNull())
         return true;
     if (!value.isObject()) {
-        return m_fields.fail(QStringLiteral("%1 should be an object or null, not %2")
-                                 .arg(path, Fields::typeName(value)));
+        return m_fields.fail(
+            QCoreApplication::translate("SessionReader", "%1 should be an object or null, not %2")
+                .arg(path, Fields::typeName(value)));
     }
     const QJsonObject object = value.toObject();
     OptimizerSnapshot snapshot;
     const QJsonValue kind = object.value(QLatin1StringView("kind"));
     const std::optional<OptimizerKind> known = Optimizer::fromName(kind.toString());
     if (!kind.isString() || !known) {
-        return m_fields.fail(QStringLiteral("%1 should be one of %2")
+        return m_fields.fail(QCoreApplication::translate("SessionReader", "%1 should be one of %2")
                                  .arg(Fields::join(path, QLatin1StringView("kind")),
                                       optimizerNames().join(QStringLiteral(", "))));
     }
@@ -480,8 +487,9 @@ bool SessionReader::readOptimizerState(const QJsonValue &value, const QString &p
     const std::optional<qint64> count =
         steps.isDouble() ? Fields::wholeNumber(steps) : std::optional<qint64>();
     if (!count || *count < 0) {
-        return m_fields.fail(QStringLiteral("%1 should be a whole number of 0 or more")
-                                 .arg(Fields::join(path, QLatin1StringView("steps"))));
+        return m_fields.fail(
+            QCoreApplication::translate("SessionReader", "%1 should be a whole number of 0 or more")
+                .arg(Fields::join(path, QLatin1StringView("steps"))));
     }
     snapshot.steps = *count;
 
@@ -489,17 +497,20 @@ bool SessionReader::readOptimizerState(const QJsonValue &value, const QString &p
     const auto numbers = [this](const QJsonValue &list, const QString &name, qsizetype limit,
                                 std::vector<double> *values) {
         if (!list.isArray() || list.toArray().size() > limit) {
-            return m_fields.fail(
-                QStringLiteral("%1 should be an array of at most %2 numbers").arg(name).arg(limit));
+            return m_fields.fail(QCoreApplication::translate(
+                                     "SessionReader", "%1 should be an array of at most %2 numbers")
+                                     .arg(name)
+                                     .arg(limit));
         }
         return m_fields.numbers(list.toArray(), name, values);
     };
     const QString buffersName = Fields::join(path, QLatin1StringView("buffers"));
     const QJsonValue buffers = object.value(QLatin1StringView("buffers"));
     if (!buffers.isArray() || buffers.toArray().size() != OptimizerSnapshot::MaxBuffers) {
-        return m_fields.fail(QStringLiteral("%1 should be an array of %2 arrays")
-                                 .arg(buffersName)
-                                 .arg(OptimizerSnapshot::MaxBuffers));
+        return m_fields.fail(
+            QCoreApplication::translate("SessionReader", "%1 should be an array of %2 arrays")
+                .arg(buffersName)
+                .arg(OptimizerSnapshot::MaxBuffers));
     }
     for (int i = 0; i < OptimizerSnapshot::MaxBuffers; ++i) {
         std::vector<double> values;
@@ -526,8 +537,10 @@ bool SessionReader::readOptimizerState(const QJsonValue &value, const QString &p
     for (const OptimizerSnapshot::Buffer &buffer : snapshot.buffers)
         finite = finite && buffer.allFinite();
     if (!finite) {
-        m_fields.warn(QStringLiteral("%1 holds a value that is not a finite number; the state is "
-                                     "taken as unknown")
+        m_fields.warn(QCoreApplication::translate(
+                          "SessionReader",
+                          "%1 holds a value that is not a finite number; the state is "
+                          "taken as unknown")
                           .arg(path));
         return true;
     }
