@@ -9,6 +9,7 @@
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
+#include <QApplication>
 #include <QChart>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void mouseDragGoesBackAndForth();
     void trainingGoesOnFromTheLatestStep();
     void continueFromHereTrainsOnFromTheStepShown();
+    void continueFromHereByKeyboard();
     void savedAndEditedFromTheLatestStep();
     void namedForScreenReaders();
 
@@ -265,6 +267,34 @@ void TestTimeline::continueFromHereTrainsOnFromTheStepShown()
     QTRY_COMPARE(m_window->controller()->latest().step, qint64(11));
     QTRY_COMPARE(m_window->timeline()->slider()->maximum(), 11);
     checkShows(11);
+}
+
+void TestTimeline::continueFromHereByKeyboard()
+{
+    // Alt+C presses Continue from here; Tab reaches it from the slider and Space presses it.
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    train(30);
+    QSlider *slider = m_window->timeline()->slider();
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_Home);
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(slider, Qt::Key_Right);
+    checkShows(3);
+    QTest::keyClick(m_window.get(), Qt::Key_C, Qt::AltModifier);
+    QTRY_COMPARE(m_window->controller()->latest().step, qint64(3));
+    QTRY_COMPARE(m_window->timeline()->slider()->maximum(), 3);
+    checkShows(3);
+
+    QTest::keyClick(slider, Qt::Key_Home);
+    QTest::keyClick(slider, Qt::Key_Right);
+    checkShows(1);
+    QTest::keyClick(slider, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), m_window->timeline()->continueButton());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QTRY_COMPARE(m_window->controller()->latest().step, qint64(1));
+    QTRY_COMPARE(m_window->timeline()->slider()->maximum(), 1);
+    checkShows(1);
 }
 
 void TestTimeline::savedAndEditedFromTheLatestStep()

@@ -12,7 +12,7 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     : QWidget(parent)
     , m_slider(new QSlider(Qt::Horizontal, this))
     , m_label(new QLabel(this))
-    , m_continue(new QPushButton(tr("Continue from &here"), this))
+    , m_continue(new QPushButton(tr("&Continue from here"), this))
 {
     m_slider->setRange(0, 0);
     m_slider->setAccessibleName(tr("training timeline"));
