@@ -46,3 +46,22 @@ bool AdagradOptimizer::stateIsFinite() const
 {
     return m_sumOfSquares.allFinite();
 }
+
+OptimizerSnapshot AdagradOptimizer::snapshot() const
+{
+    OptimizerSnapshot snapshot = emptySnapshot(m_steps);
+    store(m_sumOfSquares, &snapshot.buffers[0]);
+    snapshot.scalars[0] = m_currentLearningRate;
+    return snapshot;
+}
+
+bool AdagradOptimizer::restore(const OptimizerSnapshot &snapshot)
+{
+    reset();
+    if (snapshot.kind != OptimizerKind::Adagrad)
+        return false;
+    load(snapshot.buffers[0], &m_sumOfSquares);
+    m_currentLearningRate = snapshot.scalars[0];
+    m_steps = snapshot.steps;
+    return true;
+}

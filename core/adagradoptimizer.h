@@ -10,7 +10,7 @@
 // p ← p − clr·g / (√s + eps)      (eps defaults to 1e-10)
 //
 // The state is "sum of squares" (s) and "learning rate" (clr of the last step, repeated for
-// every parameter); steps() is t.
+// every parameter); steps() is t. A snapshot holds s as buffer 0 and clr as scalar 0.
 class AdagradOptimizer : public Optimizer
 {
 public:
@@ -21,6 +21,8 @@ public:
     std::vector<OptimizerStateEntry> state() const override;
     bool stateIsFinite() const override;
     qint64 steps() const override { return m_steps; }
+    OptimizerSnapshot snapshot() const override;
+    bool restore(const OptimizerSnapshot &snapshot) override;
 
 private:
     Eigen::VectorXd m_sumOfSquares;

@@ -76,3 +76,29 @@ bool AdamOptimizer::stateIsFinite() const
 {
     return m_m.allFinite() && m_v.allFinite() && m_vMax.allFinite();
 }
+
+OptimizerSnapshot AdamOptimizer::snapshot() const
+{
+    OptimizerSnapshot snapshot = emptySnapshot(m_steps);
+    store(m_m, &snapshot.buffers[0]);
+    store(m_v, &snapshot.buffers[1]);
+    store(m_vMax, &snapshot.buffers[2]);
+    store(m_effectiveStep, &snapshot.buffers[3]);
+    snapshot.scalars = {m_biasCorrection1, m_biasCorrection2};
+    return snapshot;
+}
+
+bool AdamOptimizer::restore(const OptimizerSnapshot &snapshot)
+{
+    reset();
+    if (snapshot.kind != OptimizerKind::Adam)
+        return false;
+    load(snapshot.buffers[0], &m_m);
+    load(snapshot.buffers[1], &m_v);
+    load(snapshot.buffers[2], &m_vMax);
+    load(snapshot.buffers[3], &m_effectiveStep);
+    m_biasCorrection1 = snapshot.scalars[0];
+    m_biasCorrection2 = snapshot.scalars[1];
+    m_steps = snapshot.steps;
+    return true;
+}

@@ -15,7 +15,8 @@
 //
 // m, v and vmax start at 0; eps defaults to 1e-8. The state is "m", "v", "m̂" (m / bc1),
 // "v̂" (v / bc2), "v max" (amsgrad only) and "effective step" (step_size·m / denom, what the
-// last step subtracted from each parameter); steps() is t.
+// last step subtracted from each parameter); steps() is t. A snapshot holds m, v, vmax and the
+// effective step as buffers 0 to 3, and bc1 and bc2 of the last step as scalars 0 and 1.
 class AdamOptimizer : public Optimizer
 {
 public:
@@ -26,6 +27,8 @@ public:
     std::vector<OptimizerStateEntry> state() const override;
     bool stateIsFinite() const override;
     qint64 steps() const override { return m_steps; }
+    OptimizerSnapshot snapshot() const override;
+    bool restore(const OptimizerSnapshot &snapshot) override;
 
 private:
     Eigen::VectorXd m_m;

@@ -4,8 +4,10 @@
 #include <QMetaType>
 #include <QString>
 
+#include <array>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 // The optimizers LossLab offers, by their command-line names.
@@ -45,6 +47,47 @@ struct OptimizerStateEntry
 
 Q_DECLARE_METATYPE(std::vector<OptimizerStateEntry>)
 
+// The whole state of an optimizer after some step, to be put back later with
+// Optimizer::restore(): the step count, every buffer and the numbers the inspector shows. A
+// plain value of fixed size, so that taking one allocates nothing; it holds at most
+// MaxParameters parameters (w and b).
+//
+// What each buffer and scalar means is the optimizer's business (see its header); a buffer of
+// size 0 does not exist yet (torch creates momentum_buffer at the first step).
+struct OptimizerSnapshot
+{
+    static constexpr int MaxParameters = 2;
+    static constexpr int MaxBuffers = 4;
+    static constexpr int MaxScalars = 2;
+
+    // One buffer: up to MaxParameters numbers, held in place. Trivially copyable, so that a
+    // trail of snapshots is copied as one block of memory.
+    struct Buffer
+    {
+        std::array<double, MaxParameters> values {};
+        int count = 0;
+
+        Eigen::Index size() const { return count; }
+        void resize(Eigen::Index size) { count = int(size); }
+        double &operator()(Eigen::Index i) { return values[std::size_t(i)]; }
+        double operator()(Eigen::Index i) const { return values[std::size_t(i)]; }
+        bool allFinite() const;
+    };
+
+    OptimizerKind kind = OptimizerKind::Gd;
+    qint64 steps = 0;
+    std::array<Buffer, MaxBuffers> buffers {};
+    std::array<double, MaxScalars> scalars {};
+
+    // Equal kinds, steps and sizes, and doubles equal as == compares them.
+    bool operator==(const OptimizerSnapshot &other) const;
+    // Equal kinds, steps and sizes, and every double with the same bits (-0 is not 0, a NaN
+    // equals itself).
+    bool sameBits(const OptimizerSnapshot &other) const;
+};
+
+static_assert(std::is_trivially_copyable_v<OptimizerSnapshot>);
+
 // An update rule: given the gradient at the current parameters, move them one step.
 // Subclasses follow torch.optim's update order exactly (float64), so that a run can be
 // reproduced with a few lines of Python to about 1e-12 relative.
@@ -72,6 +115,20 @@ public:
     // (torch.optim's state["step"]); SGD's rule does not use it but counts all the same.
     virtual qint64 steps() const = 0;
 
+    // The whole state now (see OptimizerSnapshot); allocates nothing. Only for at most
+    // OptimizerSnapshot::MaxParameters parameters.
+    virtual OptimizerSnapshot snapshot() const = 0;
+    // Puts back the state `snapshot` holds, so that the next steps are bit for bit those that
+    // followed it. A snapshot of another kind is refused: the state is reset and false
+    // returned.
+    virtual bool restore(const OptimizerSnapshot &snapshot) = 0;
+
+    // Whether `snapshot` is a state an optimizer of its kind can take on for `parameters`
+    // parameters: before the first step no buffer exists, after it every buffer the rule uses
+    // holds one number per parameter. A snapshot that does not fit (from another model, or a
+    // damaged file) would make the next step read past a buffer.
+    static bool fits(const OptimizerSnapshot &snapshot, Eigen::Index parameters);
+
     static std::unique_ptr<Optimizer> create(const OptimizerSettings &settings);
     // "gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam".
     static QString name(OptimizerKind kind);
@@ -79,5 +136,11 @@ public:
     static std::vector<OptimizerKind> all();
 
 protected:
+    // A snapshot of this optimizer's kind and `steps`, with no buffer yet.
+    OptimizerSnapshot emptySnapshot(qint64 steps) const;
+    // Copies a buffer into a snapshot and back; the size goes with it (0: no buffer yet).
+    static void store(const Eigen::VectorXd &from, OptimizerSnapshot::Buffer *to);
+    static void load(const OptimizerSnapshot::Buffer &from, Eigen::VectorXd *to);
+
     OptimizerSettings m_settings;
 };

@@ -68,3 +68,24 @@ bool RmspropOptimizer::stateIsFinite() const
 {
     return m_squareAverage.allFinite() && m_gradientAverage.allFinite() && m_velocity.allFinite();
 }
+
+OptimizerSnapshot RmspropOptimizer::snapshot() const
+{
+    OptimizerSnapshot snapshot = emptySnapshot(m_steps);
+    store(m_squareAverage, &snapshot.buffers[0]);
+    store(m_gradientAverage, &snapshot.buffers[1]);
+    store(m_velocity, &snapshot.buffers[2]);
+    return snapshot;
+}
+
+bool RmspropOptimizer::restore(const OptimizerSnapshot &snapshot)
+{
+    reset();
+    if (snapshot.kind != OptimizerKind::Rmsprop)
+        return false;
+    load(snapshot.buffers[0], &m_squareAverage);
+    load(snapshot.buffers[1], &m_gradientAverage);
+    load(snapshot.buffers[2], &m_velocity);
+    m_steps = snapshot.steps;
+    return true;
+}

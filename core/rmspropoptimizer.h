@@ -14,7 +14,7 @@
 // as 0 where rounding makes it negative (torch would take the root of the negative number and
 // produce NaN). The state is "square average" (s), "gradient average" (ḡ, centered only) and
 // "velocity" (buf, momentum > 0 only); steps() is torch's step count, which the rule does not
-// use.
+// use. A snapshot holds s, ḡ and buf as buffers 0, 1 and 2.
 class RmspropOptimizer : public Optimizer
 {
 public:
@@ -25,6 +25,8 @@ public:
     std::vector<OptimizerStateEntry> state() const override;
     bool stateIsFinite() const override;
     qint64 steps() const override { return m_steps; }
+    OptimizerSnapshot snapshot() const override;
+    bool restore(const OptimizerSnapshot &snapshot) override;
 
 private:
     Eigen::VectorXd m_squareAverage;

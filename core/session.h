@@ -8,14 +8,18 @@
 
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 // The steps one optimizer of a run took, as its Trail kept them: evenly spaced `stride` steps
-// apart (see Trail), the first step first and the latest last.
+// apart (see Trail), the first step first and the latest last; and the optimizer's state after
+// each, for going on from there (empty where it is not known, as in files of version 1; the
+// list may be shorter than `steps`, which leaves the rest unknown).
 struct SessionTrail
 {
     qint64 stride = 1;
     std::vector<TrainingStep> steps;
+    std::vector<std::optional<OptimizerSnapshot>> optimizerStates;
 
     bool operator==(const SessionTrail &other) const = default;
 };

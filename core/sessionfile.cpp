@@ -45,6 +45,29 @@ QJsonObject optimizerObject(const OptimizerSettings &settings)
     };
 }
 
+// An optimizer's state as the file holds it, or null where it is not known.
+QJsonValue snapshotValue(const std::optional<OptimizerSnapshot> &snapshot)
+{
+    if (!snapshot)
+        return QJsonValue(QJsonValue::Null);
+    QJsonArray buffers;
+    for (const OptimizerSnapshot::Buffer &buffer : snapshot->buffers) {
+        QJsonArray values;
+        for (Eigen::Index i = 0; i < buffer.size(); ++i)
+            values.append(JsonNumber::toJson(buffer(i)));
+        buffers.append(values);
+    }
+    QJsonArray scalars;
+    for (const double scalar : snapshot->scalars)
+        scalars.append(JsonNumber::toJson(scalar));
+    return QJsonObject {
+        {QStringLiteral("kind"), Optimizer::name(snapshot->kind)},
+        {QStringLiteral("steps"), snapshot->steps},
+        {QStringLiteral("buffers"), buffers},
+        {QStringLiteral("scalars"), scalars},
+    };
+}
+
 QJsonObject trailObject(const SessionTrail &trail)
 {
     QJsonArray steps;
@@ -63,6 +86,11 @@ QJsonObject trailObject(const SessionTrail &trail)
         gradBs.append(JsonNumber::toJson(step.gradB));
         tooLarge.append(step.tooLarge);
     }
+    QJsonArray states;
+    for (std::size_t i = 0; i < trail.steps.size(); ++i) {
+        states.append(snapshotValue(i < trail.optimizerStates.size() ? trail.optimizerStates[i]
+                                                                     : std::nullopt));
+    }
     return {
         {QStringLiteral("stride"), trail.stride},
         {QStringLiteral("step"), steps},
@@ -72,6 +100,7 @@ QJsonObject trailObject(const SessionTrail &trail)
         {QStringLiteral("gradW"), gradWs},
         {QStringLiteral("gradB"), gradBs},
         {QStringLiteral("tooLarge"), tooLarge},
+        {QStringLiteral("optimizerState"), states},
     };
 }
 

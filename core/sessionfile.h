@@ -11,7 +11,7 @@
 // Reads and writes `.losslab` session files: one JSON object in UTF-8, written compactly with
 // its keys in alphabetical order (as QJsonObject keeps them); shown here in a readable order:
 //
-//   {"format": "losslab-session", "version": 1,
+//   {"format": "losslab-session", "version": 2,
 //    "data": {"file": "temp.csv", "xColumn": "year", "yColumn": "temp",
 //             "x": [1880, 1881], "y": [-0.2, "-0"]},
 //    "model": {"kind": "line", "standardizeX": true},
@@ -24,22 +24,29 @@
 //                 "stepsPerSecond": 20},
 //    "parameters": {"w": 0.5, "b": 0},
 //    "trails": [{"stride": 1, "step": [0, 1], "w": [0, 0.5], "b": [0, 0], "loss": [...],
-//                "gradW": [...], "gradB": [...], "tooLarge": [false, false]}],
+//                "gradW": [...], "gradB": [...], "tooLarge": [false, false],
+//                "optimizerState": [{"kind": "adam", "steps": 0, "buffers": [[], [], [], []],
+//                                    "scalars": [1, 1]},
+//                                   {"kind": "adam", "steps": 1, "buffers": [[0.1], ...], ...}]}],
 //    "view": {"tab": "lossPerStep", "logLossAxis": false}}
 //
 // Names are the command line's (Objective::name, Optimizer::name). Every double is written as
 // the shortest text that reads back to the same bits, with a dot in every locale; -0, the
 // infinities and NaN, which JSON numbers cannot carry, are the strings "-0", "inf", "-inf" and
 // "nan" (see JsonNumber). "eps": null is the optimizer's default. The optimizers' learning rate
-// is training.learningRate, written once. Fields not listed are ignored, so that a later
-// version may add some without changing the version number; it changes when a field changes
-// meaning, and a file of a newer version is refused. What a missing or unusable field does is
-// SessionReader's business.
+// is training.learningRate, written once. A trail's "optimizerState" holds, per step, the
+// optimizer's whole state after it (see OptimizerSnapshot: its buffers, in the order the
+// optimizer's header gives, and its scalars), or null where it is not known.
+//
+// Version 2 added "optimizerState"; version 1 files are read with every state unknown. Fields not
+// listed are ignored, so that a later version may add some without changing the version number; it
+// changes when a field changes meaning, and a file of a newer version is refused. What a missing or
+// unusable field does is SessionReader's business.
 class SessionFile
 {
 public:
     // The format version this LossLab writes, and the newest it reads.
-    static constexpr int version = 1;
+    static constexpr int version = 2;
     // The text of a session file is at most 1 GiB: about SessionReader::MaxPoints points.
     static constexpr qint64 MaxBytes = qint64(1) << 30;
 

@@ -15,8 +15,10 @@
 // A missing field takes its default and adds a warning naming it ("missing optimizer.beta2;
 // using 0.999"), and so does a number outside its range; points whose x or y is not a finite
 // number are left out with one warning, and so is a trail that lacks a column or holds a
-// value that is not finite. A field of the wrong type, an unknown name, arrays that do not fit
-// together or more than the limits below refuse the whole file, with the field named.
+// value that is not finite. A trail's optimizer states are optional: missing (as in files of
+// version 1, which had none) or null, a state is unknown. A field of the wrong type, an unknown
+// name, arrays that do not fit together or more than the limits below refuse the whole file, with
+// the field named.
 class SessionReader
 {
 public:
@@ -42,8 +44,13 @@ private:
     bool readTrails(const QJsonObject &root, Session *session);
     bool readTrail(const QJsonObject &object, const QString &path, int racer,
                    std::optional<SessionTrail> *out);
+    bool readOptimizerStates(const QJsonObject &object, const QString &path, qsizetype length,
+                             SessionTrail *trail);
+    bool readOptimizerState(const QJsonValue &value, const QString &path,
+                            std::optional<OptimizerSnapshot> *out);
     bool readView(const QJsonObject &root, Session *session);
 
     JsonFieldReader m_fields;
+    qint64 m_version = 0;
     std::vector<bool> m_racers {true}; // per racer the file names: whether it is kept
 };

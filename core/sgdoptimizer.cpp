@@ -50,3 +50,20 @@ bool SgdOptimizer::stateIsFinite() const
 {
     return m_velocity.allFinite();
 }
+
+OptimizerSnapshot SgdOptimizer::snapshot() const
+{
+    OptimizerSnapshot snapshot = emptySnapshot(m_steps);
+    store(m_velocity, &snapshot.buffers[0]);
+    return snapshot;
+}
+
+bool SgdOptimizer::restore(const OptimizerSnapshot &snapshot)
+{
+    reset();
+    if (snapshot.kind != m_settings.kind)
+        return false;
+    load(snapshot.buffers[0], &m_velocity);
+    m_steps = snapshot.steps;
+    return true;
+}

@@ -11,7 +11,8 @@
 // nesterov: the same buf with τ = 0 (torch accepts no other dampening);  p ← p − lr·(g + μ·buf)
 //
 // μ is settings().momentum and τ settings().dampening. The state is "velocity" (buf) for momentum
-// and nesterov; gd keeps none.
+// and nesterov; gd keeps none. A snapshot holds buf as buffer 0 (size 0 before the first step
+// and for gd).
 class SgdOptimizer : public Optimizer
 {
 public:
@@ -23,6 +24,8 @@ public:
     std::vector<OptimizerStateEntry> state() const override;
     bool stateIsFinite() const override;
     qint64 steps() const override { return m_steps; }
+    OptimizerSnapshot snapshot() const override;
+    bool restore(const OptimizerSnapshot &snapshot) override;
 
 private:
     Eigen::VectorXd m_velocity;

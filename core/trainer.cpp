@@ -99,6 +99,27 @@ void Trainer::reset()
     refreshReference();
 }
 
+bool Trainer::restore(const TrainingStep &state, const std::optional<OptimizerSnapshot> &optimizer)
+{
+    const Eigen::Index parameters = m_objective.hasBias() ? 2 : 1;
+    bool known =
+        optimizer && Optimizer::fits(*optimizer, parameters) && m_optimizer->restore(*optimizer);
+    if (!known && m_optimizer->settings().kind == OptimizerKind::Gd) {
+        OptimizerSnapshot steps;
+        steps.kind = OptimizerKind::Gd;
+        steps.steps = state.step;
+        known = m_optimizer->restore(steps);
+    } else if (!known) {
+        m_optimizer->reset();
+    }
+    const double b = m_objective.hasBias() ? state.b : 0.0;
+    m_current = evaluated(state.step, state.w, b);
+    m_stopMessage.clear();
+    // The run being continued kept the reference it started with.
+    refreshReference(false);
+    return known;
+}
+
 QString Trainer::noDataMessage()
 {
     return QCoreApplication::translate("Trainer", "There are no data points to train on.");
@@ -205,13 +226,13 @@ TrainingStep Trainer::evaluated(qint64 step, double w, double b) const
     return {step, w, m_objective.hasBias() ? b : 0.0, value.loss, value.gradW, value.gradB};
 }
 
-void Trainer::refreshReference()
+void Trainer::refreshReference(bool current)
 {
     // The loss of the model y = 0 sets the scale of the data; the loss at the start covers a
     // start far from the data. DBL_MIN keeps the threshold positive when all are 0.
     const double zeroModelLoss = LossFunction::loss(m_data, m_objective, 0.0, 0.0);
     const double startLoss = LossFunction::loss(m_data, m_objective, m_startW, m_startB);
-    m_referenceLoss = std::max({zeroModelLoss, startLoss, m_current.loss, DBL_MIN});
+    m_referenceLoss = std::max({zeroModelLoss, startLoss, current ? m_current.loss : 0.0, DBL_MIN});
 }
 
 StopReason Trainer::stop(StopReason reason, const QString &message)

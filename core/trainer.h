@@ -60,6 +60,14 @@ public:
     void setParameter(double w) { setParameters(w, m_current.b); }
     // Back to the start at step 0, with the optimizer's state cleared.
     void reset();
+    // Puts the trainer back at `state` of a run from its start: its step, w and b (the loss and
+    // gradient are evaluated again, on the data and objective it has now) and the optimizer's
+    // state `optimizer`, so that the next updates are bit for bit those that followed `state`
+    // in that run (on the same data and settings). With no state, or one of another kind or
+    // for another number of parameters (see Optimizer::fits()), the optimizer starts afresh
+    // and false is returned; gradient descent keeps no state but its step count, so its state
+    // is never unknown.
+    bool restore(const TrainingStep &state, const std::optional<OptimizerSnapshot> &optimizer);
 
     // Converged when ‖gradient‖ at the current state is already below the tolerance (checked
     // before a run starts, so that a converged start takes no step); None otherwise.
@@ -84,7 +92,8 @@ public:
 
 private:
     TrainingStep evaluated(qint64 step, double w, double b) const;
-    void refreshReference();
+    // The divergence reference; without `current`, as it was at the start of the run.
+    void refreshReference(bool current = true);
     StopReason stop(StopReason reason, const QString &message);
     QString divergenceMessage(qint64 step, const TrainingStep &next) const;
 

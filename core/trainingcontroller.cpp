@@ -54,13 +54,19 @@ TrainingController::TrainingController(QObject *parent)
     connect(
         m_worker, &TrainingWorker::runningChanged, this,
         [this](bool running) {
-            recordNotice({false, running, StopReason::None, {}});
+            Notice notice;
+            notice.running = running;
+            recordNotice(std::move(notice));
         },
         Qt::DirectConnection);
     connect(
         m_worker, &TrainingWorker::stopped, this,
         [this](StopReason reason, const QString &message) {
-            recordNotice({true, false, reason, message});
+            Notice notice;
+            notice.kind = Notice::Kind::Stopped;
+            notice.reason = reason;
+            notice.message = message;
+            recordNotice(std::move(notice));
         },
         Qt::DirectConnection);
 
@@ -79,8 +85,9 @@ TrainingController::TrainingController(QObject *parent)
     m_workerLatest = m_latest;
     m_published = m_latest;
     // The start is the trail's first point, before any command.
-    m_trails.front().append(m_latest);
-    m_workerTrails.front().append(m_latest);
+    const OptimizerSnapshot startState = m_worker->trainer().optimizer().snapshot();
+    m_trails.front().append(m_latest, startState);
+    m_workerTrails.front().append(m_latest, startState);
     m_thread.start();
 }
 
@@ -101,6 +108,23 @@ std::vector<TrainingStep> TrainingController::trail(int racer) const
     if (racer < 0 || racer >= int(m_trails.size()))
         return {};
     return m_trails[std::size_t(racer)].points();
+}
+
+std::vector<Trail::State> TrainingController::trailStates(int racer) const
+{
+    std::lock_guard locker(m_mutex);
+    if (racer < 0 || racer >= int(m_trails.size()))
+        return {};
+    return m_trails[std::size_t(racer)].states();
+}
+
+SessionTrail TrainingController::sessionTrail(int racer) const
+{
+    std::lock_guard locker(m_mutex);
+    if (racer < 0 || racer >= int(m_trails.size()))
+        return {};
+    const Trail &trail = m_trails[std::size_t(racer)];
+    return {trail.stride(), trail.points(), trail.states()};
 }
 
 qint64 TrainingController::trailStride(int racer) const
@@ -176,6 +200,58 @@ void TrainingController::setStepsPerSecond(int stepsPerSecond)
     send([stepsPerSecond](TrainingWorker *worker) { worker->setStepsPerSecond(stepsPerSecond); });
 }
 
+void TrainingController::continueFrom(qint64 step)
+{
+    send([this, step](TrainingWorker *worker) {
+        matchWorkerTrails();
+        Notice notice;
+        notice.kind = Notice::Kind::Restored;
+        notice.step = worker->trainer().current().step;
+        for (int i = 0; i < worker->racerCount(); ++i) {
+            const auto kept = m_workerTrails[std::size_t(i)].truncateAfter(step);
+            if (!kept)
+                continue;
+            const bool known = worker->restoreRacer(i, kept->first, kept->second);
+            notice.stateKnown = notice.stateKnown && known;
+            if (i == 0)
+                notice.step = kept->first.step;
+        }
+        worker->publishRestored();
+        recordNotice(std::move(notice));
+    });
+}
+
+void TrainingController::restoreTrails(const std::vector<SessionTrail> &trails)
+{
+    send([this, trails](TrainingWorker *worker) {
+        matchWorkerTrails();
+        Notice notice;
+        notice.kind = Notice::Kind::Restored;
+        notice.step = worker->trainer().current().step;
+        const int racers = std::min(worker->racerCount(), int(trails.size()));
+        for (int i = 0; i < racers; ++i) {
+            const SessionTrail &saved = trails[std::size_t(i)];
+            if (saved.steps.empty())
+                continue;
+            Trail &trail = m_workerTrails[std::size_t(i)];
+            trail.assign(saved.stride, saved.steps, saved.optimizerStates);
+            const bool known =
+                worker->restoreRacer(i, trail.latest(), trail.states().back(), saved.steps.front());
+            notice.stateKnown = notice.stateKnown && known;
+            if (i == 0)
+                notice.step = trail.latest().step;
+        }
+        worker->publishRestored();
+        recordNotice(std::move(notice));
+    });
+}
+
+void TrainingController::matchWorkerTrails()
+{
+    if (m_workerTrails.size() != std::size_t(m_worker->racerCount()))
+        m_workerTrails.assign(std::size_t(m_worker->racerCount()), Trail(trailCapacity));
+}
+
 void TrainingController::send(Command command)
 {
     bool wasEmpty = false;
@@ -211,8 +287,15 @@ void TrainingController::recordStep(const TrainingStep &state)
     // No lock and no wake-up per step: at a million steps a second the GUI thread would wait
     // for the mutex. The worker reports the optimizer's state after every batch of steps (and
     // before it stops), and that shares the steps.
-    if (state.racer < int(m_workerTrails.size()))
-        m_workerTrails[std::size_t(state.racer)].append(state);
+    // The optimizer's state goes with the steps the trail keeps, and only with them: a snapshot
+    // costs about as much as a step on small data.
+    if (state.racer < int(m_workerTrails.size())) {
+        Trail &trail = m_workerTrails[std::size_t(state.racer)];
+        if (trail.keeps(state.step))
+            trail.append(state, m_worker->racer(state.racer).optimizer().snapshot());
+        else
+            trail.append(state);
+    }
     if (state.racer == 0)
         m_workerLatest = state;
     m_stepsPending = true;
@@ -232,8 +315,7 @@ void TrainingController::shareSteps()
 void TrainingController::recordState(const TrainingStep &state, bool trailCleared)
 {
     // A change of racers starts every trail afresh (the GUI side did so in setRivals()).
-    if (m_workerTrails.size() != std::size_t(m_worker->racerCount()))
-        m_workerTrails.assign(std::size_t(m_worker->racerCount()), Trail(trailCapacity));
+    matchWorkerTrails();
     if (state.racer < int(m_workerTrails.size())) {
         Trail &trail = m_workerTrails[std::size_t(state.racer)];
         if (trailCleared)
@@ -241,7 +323,7 @@ void TrainingController::recordState(const TrainingStep &state, bool trailCleare
         // The start of a run is the trail's first point.
         if (state.step == 0) {
             trail.clear();
-            trail.append(state);
+            trail.append(state, m_worker->racer(state.racer).optimizer().snapshot());
         }
     }
     if (state.racer == 0)
@@ -257,6 +339,8 @@ void TrainingController::recordState(const TrainingStep &state, bool trailCleare
 void TrainingController::recordOptimizerState(qint64 step,
                                               const std::vector<OptimizerStateEntry> &state)
 {
+    // After each batch of steps and each change: the state the next step starts from.
+    recordLatestStates();
     {
         std::lock_guard locker(m_mutex);
         shareSteps();
@@ -265,6 +349,17 @@ void TrainingController::recordOptimizerState(qint64 step,
         m_optimizerStateDirty = true;
     }
     wake();
+}
+
+void TrainingController::recordLatestStates()
+{
+    matchWorkerTrails();
+    for (int i = 0; i < m_worker->racerCount(); ++i) {
+        const Trainer &trainer = m_worker->racer(i);
+        m_workerTrails[std::size_t(i)].setLatestState(trainer.current().step,
+                                                      trainer.optimizer().snapshot());
+    }
+    m_stepsPending = true;
 }
 
 void TrainingController::recordNotice(Notice notice)
@@ -306,8 +401,13 @@ void TrainingController::handleWake()
         m_frameCpuNs = threadCpuNs();
     }
     for (const Notice &notice : notices) {
-        if (!notice.isStop) {
+        if (notice.kind == Notice::Kind::Running) {
             handleRunningChanged(notice.running);
+            continue;
+        }
+        if (notice.kind == Notice::Kind::Restored) {
+            publish();
+            Q_EMIT restored(notice.step, notice.stateKnown);
             continue;
         }
         // The last step was recorded before the stop: show it first.

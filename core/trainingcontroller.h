@@ -1,5 +1,6 @@
 #pragma once
 
+#include "session.h"
 #include "trail.h"
 #include "trainer.h"
 
@@ -41,6 +42,10 @@ public:
     // The steps of the current run for drawing (bounded, see Trail), ending with the latest;
     // `racer` picks one of the optimizers raced side by side (0: the chosen one).
     std::vector<TrainingStep> trail(int racer = 0) const;
+    // The optimizer's state after each step of trail(racer); empty where it is not known.
+    std::vector<Trail::State> trailStates(int racer = 0) const;
+    // trail(racer), its stride and its states, taken together, as a session saves them.
+    SessionTrail sessionTrail(int racer = 0) const;
     int racerCount() const;
     // How far apart the steps trail(racer) keeps are: 1 while every step is kept, then 2, 4, …
     // as the run outgrows the trail's capacity (see Trail).
@@ -60,6 +65,15 @@ public:
     // Optimizers to race against the chosen one (none: train it alone); the race restarts.
     void setRivals(const std::vector<OptimizerSettings> &rivals);
     void setStepsPerSecond(int stepsPerSecond);
+    // Puts every racer back at the last step its trail kept at or before `step` (w, b, the step
+    // count and the optimizer's state after it) and drops the trail after it, so that the next
+    // Train or Step goes on exactly as the run went on from there. A run in progress stops
+    // first. restored() follows.
+    void continueFrom(qint64 step);
+    // Gives the racers the saved `trails` (the chosen optimizer's first) and puts each at the
+    // last step of its trail, as continueFrom() does; a racer without a trail stays where it
+    // is. The racers and their settings must be set first. restored() follows.
+    void restoreTrails(const std::vector<SessionTrail> &trails);
 
     static constexpr int frameIntervalMs = 16;
     // Steps kept for drawing: enough for a smooth trail, few enough to redraw every frame.
@@ -71,6 +85,10 @@ Q_SIGNALS:
     void stopped(StopReason reason, const QString &message);
     // The optimizer's state after `step` (see TrainingWorker::optimizerStateChanged).
     void optimizerStateChanged(qint64 step, const std::vector<OptimizerStateEntry> &state);
+    // After continueFrom() or restoreTrails(): the chosen optimizer is at `step`, and
+    // `optimizerStateKnown` is false when some racer's optimizer starts afresh because its state
+    // there was not kept (a session saved without it).
+    void restored(qint64 step, bool optimizerStateKnown);
 
     // Internal wake-ups, emitted from either thread; connected queued at construction.
     void commandsQueued();
@@ -78,13 +96,16 @@ Q_SIGNALS:
 
 private:
     using Command = std::function<void(TrainingWorker *)>;
-    // A running or stopped signal of the worker, replayed in order in the GUI thread.
+    // A running, stopped or restored signal, replayed in order in the GUI thread.
     struct Notice
     {
-        bool isStop = false;
-        bool running = false;
-        StopReason reason = StopReason::None;
-        QString message;
+        enum class Kind { Running, Stopped, Restored };
+        Kind kind = Kind::Running;
+        bool running = false; // Running
+        StopReason reason = StopReason::None; // Stopped
+        QString message; // Stopped
+        qint64 step = 0; // Restored
+        bool stateKnown = true; // Restored
     };
 
     // Called in the worker's thread, straight from its signals.
@@ -94,6 +115,10 @@ private:
     void recordState(const TrainingStep &state, bool trailCleared);
     void recordOptimizerState(qint64 step, const std::vector<OptimizerStateEntry> &state);
     void recordNotice(Notice notice);
+    // Takes each racer's optimizer state as its trail's latest; in the worker's thread.
+    void recordLatestStates();
+    // Resizes the worker's trails to its racers; in the worker's thread.
+    void matchWorkerTrails();
     void wake();
     void runCommands(); // in the worker's thread
 

@@ -133,6 +133,30 @@ void TrainingWorker::setRivals(const std::vector<OptimizerSettings> &rivals)
     publishStates(true);
 }
 
+bool TrainingWorker::restoreRacer(int racer, const TrainingStep &state,
+                                  const std::optional<OptimizerSnapshot> &optimizer,
+                                  const std::optional<TrainingStep> &start)
+{
+    if (isRunning()) {
+        m_timer.stop();
+        Q_EMIT runningChanged(false);
+    }
+    if (racer < 0 || racer >= racerCount())
+        return false;
+    Trainer &trainer = *m_racers[std::size_t(racer)].trainer;
+    if (start) {
+        trainer.reset();
+        trainer.setParameters(start->w, start->b);
+    }
+    return trainer.restore(state, optimizer);
+}
+
+void TrainingWorker::publishRestored()
+{
+    publishStates(false);
+    publishOptimizerState();
+}
+
 template<typename Change> void TrainingWorker::forEachTrainer(Change change)
 {
     for (Racer &racer : m_racers)

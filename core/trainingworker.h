@@ -25,6 +25,8 @@ public:
     bool isRunning() const { return m_timer.isActive(); }
     // The chosen optimizer's trainer (racer 0).
     const Trainer &trainer() const { return *m_racers.front().trainer; }
+    // The trainer of `racer` (0: the chosen optimizer), which must exist.
+    const Trainer &racer(int racer) const { return *m_racers[std::size_t(racer)].trainer; }
     int racerCount() const { return int(m_racers.size()); }
 
 public Q_SLOTS:
@@ -42,6 +44,15 @@ public Q_SLOTS:
     void setRivals(const std::vector<OptimizerSettings> &rivals);
     // Steps per second; 0 runs as fast as possible.
     void setStepsPerSecond(int stepsPerSecond);
+    // Puts `racer` back at `state` of its run, with the optimizer's state `optimizer` (see
+    // Trainer::restore()); with `start`, the run's start is set first (a saved run). A run in
+    // progress stops first. Returns whether the optimizer's state is the one it had. Nothing
+    // is announced until publishRestored().
+    bool restoreRacer(int racer, const TrainingStep &state,
+                      const std::optional<OptimizerSnapshot> &optimizer,
+                      const std::optional<TrainingStep> &start = std::nullopt);
+    // Announces the states restoreRacer() left (stateChanged, optimizerStateChanged).
+    void publishRestored();
 
 Q_SIGNALS:
     // After every update of a racer, with its new state (state.racer says which). Every

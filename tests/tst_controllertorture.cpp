@@ -11,8 +11,8 @@
 
 // Thousands of random operations on a TrainingController, as a user's clicks and drags would
 // send them (start, pause, step, reset, new rates, optimizers, models and losses, new data,
-// points added, moved and removed, a new start, racers, speeds, and the controller destroyed
-// and made anew), with the invariants checked as it goes:
+// points added, moved and removed, a new start, racers, speeds, going back to a kept step, and
+// the controller destroyed and made anew), with the invariants checked as it goes:
 //
 // - one worker: "running" goes on and off in turn, and the steps in every trail go up by one;
 // - no step mixes old and new state: each step's loss and gradient are those of its (w, b)
@@ -157,7 +157,7 @@ void Torture::sendData()
 void Torture::operate()
 {
     TrainingController &controller = *m_controller;
-    switch (pick(17)) {
+    switch (pick(18)) {
     case 0:
     case 1:
         controller.start();
@@ -250,6 +250,10 @@ void Torture::operate()
             destroy();
             create();
         }
+        break;
+    case 17:
+        // Continue from here, at a step the run has reached or not (the latest kept one).
+        controller.continueFrom(pick(int(std::min<qint64>(controller.latest().step, 1000)) + 2));
         break;
     }
 }

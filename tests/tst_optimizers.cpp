@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 Q_DECLARE_METATYPE(OptimizerSettings)
 
@@ -33,6 +34,11 @@ private Q_SLOTS:
     void convergesOnALineWithBias();
     void centeredVarianceNeverGoesNegative();
     void settingsChangeKeepsTheState();
+    void restoredSnapshotContinuesBitForBit_data();
+    void restoredSnapshotContinuesBitForBit();
+    void snapshotOfAnotherKindIsRefused();
+    void snapshotFitsItsNumberOfParameters_data();
+    void snapshotFitsItsNumberOfParameters();
     void nesterovIgnoresDampening();
     void createMakesTheRightRule();
     void epsilonDefaults();
@@ -617,6 +623,106 @@ void TestOptimizers::centeredVarianceNeverGoesNegative()
     }
     for (const double value : flatState(*optimizer))
         QVERIFY(std::isfinite(value));
+}
+
+void TestOptimizers::restoredSnapshotContinuesBitForBit_data()
+{
+    addEveryRule();
+}
+
+void TestOptimizers::restoredSnapshotContinuesBitForBit()
+{
+    // N steps on the line y = 2x + 1 (w and b), a snapshot, then M more steps: a new optimizer
+    // restored from the snapshot takes the same M steps, bit for bit. N = 0 restores the state
+    // before any buffer exists.
+    QFETCH(OptimizerSettings, settings);
+    const auto sameBits = [](const Eigen::VectorXd &a, const Eigen::VectorXd &b) {
+        return a.size() == b.size()
+            && std::memcmp(a.data(), b.data(), std::size_t(a.size()) * sizeof(double)) == 0;
+    };
+    constexpr int m = 25;
+    for (const int n : {0, 1, 7, 40}) {
+        const auto original = Optimizer::create(settings);
+        Eigen::VectorXd parameters(2);
+        parameters << -1.0, 3.0;
+        for (int i = 0; i < n; ++i)
+            original->step(parameters, lineGradient(parameters));
+        const OptimizerSnapshot snapshot = original->snapshot();
+        QCOMPARE(snapshot.kind, settings.kind);
+        QCOMPARE(snapshot.steps, qint64(n));
+
+        // Another optimizer of the same kind, with a state of its own to be replaced.
+        const auto restored = Optimizer::create(settings);
+        Eigen::VectorXd other(2);
+        other << 5.0, -5.0;
+        for (int i = 0; i < 3; ++i)
+            restored->step(other, lineGradient(other));
+        QVERIFY(restored->restore(snapshot));
+        QVERIFY(restored->snapshot().sameBits(snapshot));
+        QCOMPARE(restored->steps(), qint64(n));
+
+        Eigen::VectorXd continued = parameters;
+        for (int i = 0; i < m; ++i) {
+            original->step(parameters, lineGradient(parameters));
+            restored->step(continued, lineGradient(continued));
+            QVERIFY2(sameBits(parameters, continued),
+                     qPrintable(QStringLiteral("N = %1, step %2").arg(n).arg(n + i + 1)));
+        }
+        QVERIFY(original->snapshot().sameBits(restored->snapshot()));
+        QCOMPARE(original->steps(), restored->steps());
+    }
+}
+
+void TestOptimizers::snapshotOfAnotherKindIsRefused()
+{
+    const auto adam = Optimizer::create(settingsOf(OptimizerKind::Adam));
+    Eigen::VectorXd w(1);
+    w << 0.0;
+    Eigen::VectorXd gradient(1);
+    gradient << lessonGradient(0.0);
+    adam->step(w, gradient);
+
+    // Momentum and nesterov share a class but not a rule: the state of one is not the other's.
+    const auto nesterov = Optimizer::create(settingsOf(OptimizerKind::Nesterov));
+    const auto momentum = Optimizer::create(settingsOf(OptimizerKind::Momentum));
+    momentum->step(w, gradient);
+    nesterov->step(w, gradient);
+    QVERIFY(!nesterov->restore(adam->snapshot()));
+    QCOMPARE(nesterov->steps(), qint64(0));
+    QVERIFY(nesterov->state().empty());
+    QVERIFY(!nesterov->restore(momentum->snapshot()));
+    QVERIFY(!adam->restore(momentum->snapshot()));
+    QCOMPARE(adam->steps(), qint64(0));
+}
+
+void TestOptimizers::snapshotFitsItsNumberOfParameters_data()
+{
+    addEveryRule();
+}
+
+void TestOptimizers::snapshotFitsItsNumberOfParameters()
+{
+    // Before the first step a snapshot has no buffer and fits one or two parameters; after
+    // steps on (w, b) it fits two and not one, and a buffer cut short fits neither.
+    QFETCH(OptimizerSettings, settings);
+    const auto optimizer = Optimizer::create(settings);
+    QVERIFY(Optimizer::fits(optimizer->snapshot(), 1));
+    QVERIFY(Optimizer::fits(optimizer->snapshot(), 2));
+    QVERIFY(!Optimizer::fits(optimizer->snapshot(), 3));
+
+    Eigen::VectorXd parameters(2);
+    parameters << -1.0, 3.0;
+    for (int i = 0; i < 3; ++i)
+        optimizer->step(parameters, lineGradient(parameters));
+    OptimizerSnapshot snapshot = optimizer->snapshot();
+    QVERIFY(Optimizer::fits(snapshot, 2));
+    QCOMPARE(Optimizer::fits(snapshot, 1), settings.kind == OptimizerKind::Gd);
+    if (settings.kind == OptimizerKind::Gd)
+        return;
+    snapshot.buffers[0].resize(1);
+    QVERIFY(!Optimizer::fits(snapshot, 2));
+    snapshot.buffers[0].resize(0);
+    QVERIFY(!Optimizer::fits(snapshot, 2));
 }
 
 void TestOptimizers::settingsChangeKeepsTheState()

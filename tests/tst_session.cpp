@@ -82,6 +82,31 @@ Session richSession()
                                    v[i + 4], racer, false});
         }
         trail.steps.push_back({qint64(1) << 62, 2.0, -0.0, 0.0, 0.0, 0.0, racer, true});
+        // The optimizer's state after each step: buffers of 0, 1 and 2 numbers, hard doubles
+        // in them, and a state that is not known. Racer 1 keeps states for its first steps only.
+        const OptimizerKind kinds[] = {OptimizerKind::Adam, OptimizerKind::Momentum,
+                                       OptimizerKind::Rmsprop};
+        for (std::size_t i = 0; i < trail.steps.size(); ++i) {
+            if (racer == 1 && i >= 3)
+                break;
+            if (i == 2) {
+                trail.optimizerStates.push_back(std::nullopt);
+                continue;
+            }
+            OptimizerSnapshot state;
+            state.kind = kinds[racer];
+            state.steps = trail.steps[i].step;
+            for (std::size_t b = 0; b < state.buffers.size(); ++b) {
+                const std::size_t size = (i + b) % 3;
+                state.buffers[b].resize(Eigen::Index(size));
+                for (std::size_t j = 0; j < size; ++j)
+                    state.buffers[b](Eigen::Index(j)) = v[(i + b + j) % v.size()];
+            }
+            state.scalars = {v[(i + 5) % v.size()], v[(i + 6) % v.size()]};
+            trail.optimizerStates.push_back(state);
+        }
+        if (racer == 1) // written as null, read back as unknown
+            trail.optimizerStates.resize(trail.steps.size());
         session.trails.push_back(trail);
     }
     session.view = {QStringLiteral("lossSurface"), true};
@@ -119,6 +144,16 @@ Bits doubleBits(const Session &session)
     for (const SessionTrail &trail : session.trails) {
         for (const TrainingStep &s : trail.steps)
             out << bits(s.w) << bits(s.b) << bits(s.loss) << bits(s.gradW) << bits(s.gradB);
+        for (const std::optional<OptimizerSnapshot> &state : trail.optimizerStates) {
+            if (!state)
+                continue;
+            for (const OptimizerSnapshot::Buffer &buffer : state->buffers) {
+                for (Eigen::Index i = 0; i < buffer.size(); ++i)
+                    out << bits(buffer(i));
+            }
+            for (const double scalar : state->scalars)
+                out << bits(scalar);
+        }
     }
     return out;
 }
@@ -197,6 +232,7 @@ private Q_SLOTS:
     void partial_data();
     void partial();
     void bareSessionWarnsOfEverySection();
+    void versionOneOpensWithUnknownOptimizerStates();
     void hostileFieldsNeverCrash();
     void limits();
     void saveIntoFolderOrMissingFolderFails();
@@ -323,9 +359,19 @@ void TestSession::refused_data()
         return "{\"format\": \"losslab-session\", \"version\": 1" + fields + '}';
     };
     QTest::newRow("newer version")
-        << QByteArray("{\"format\": \"losslab-session\", \"version\": 2, \"future\": [1]}")
-        << "written by a newer LossLab (session format version 2; this LossLab reads version 1 "
+        << QByteArray("{\"format\": \"losslab-session\", \"version\": 3, \"future\": [1]}")
+        << "written by a newer LossLab (session format version 3; this LossLab reads version 2 "
            "and older)";
+    QTest::newRow("optimizer state of an unknown kind")
+        << richWith("trails.0.optimizerState.0.kind", "lbfgs")
+        << "trails[0].optimizerState[0].kind should be one of gd, momentum, nesterov, adagrad, "
+           "rmsprop, adam";
+    QTest::newRow("optimizer state buffer too long")
+        << richWith("trails.0.optimizerState.0.buffers.1", QJsonArray {1, 2, 3})
+        << "trails[0].optimizerState[0].buffers[1] should be an array of at most 2 numbers";
+    QTest::newRow("optimizer states not one per step")
+        << richWith("trails.0.optimizerState", QJsonArray {QJsonValue::Null})
+        << "trails[0].optimizerState has 1 entries but trails[0].step has 10";
     QTest::newRow("version zero") << richWith("version", 0) << "unknown session format version 0";
     QTest::newRow("version as text")
         << richWith("version", "1") << "the session's format version should be a whole number";
@@ -408,7 +454,7 @@ void TestSession::refusedFileNamesTheFile()
     QCOMPARE(error,
              path
                  + ": written by a newer LossLab (session format version 7; this "
-                   "LossLab reads version 1 and older)");
+                   "LossLab reads version 2 and older)");
 }
 
 void TestSession::unreadableFiles()
@@ -458,6 +504,14 @@ void TestSession::partial_data()
     QTest::newRow("trail column") << "trails.2.gradB" << missing
                                   << "missing trails[2].gradB; the trail is left out";
     QTest::newRow("view") << "view" << missing << "missing view; using the defaults";
+    QTest::newRow("optimizer state")
+        << "trails.1.optimizerState" << missing
+        << "missing trails[1].optimizerState; training on from this trail starts the optimizer "
+           "afresh";
+    QTest::newRow("optimizer state not finite")
+        << "trails.0.optimizerState.0.scalars.0" << QJsonValue("inf")
+        << "trails[0].optimizerState[0] holds a value that is not a finite number; the state is "
+           "taken as unknown";
     QTest::newRow("parameters") << "parameters" << missing
                                 << "missing parameters; using the defaults";
     QTest::newRow("negative delta") << "loss.delta" << QJsonValue(-1)
@@ -497,6 +551,13 @@ void TestSession::partial()
     } else if (path == u"data.x") {
         QCOMPARE(loaded->data, Dataset::lesson());
         QCOMPARE(loaded->objective, rich.objective);
+    } else if (path == u"trails.1.optimizerState") {
+        QCOMPARE(loaded->trails[1].steps, rich.trails[1].steps);
+        QVERIFY(loaded->trails[1].optimizerStates.empty());
+        QCOMPARE(loaded->trails[0], rich.trails[0]);
+    } else if (path == u"trails.0.optimizerState.0.scalars.0") {
+        QVERIFY(!loaded->trails[0].optimizerStates[0]);
+        QCOMPARE(loaded->trails[0].optimizerStates[1], rich.trails[0].optimizerStates[1]);
     } else if (path == u"trails.2.gradB") {
         QCOMPARE(loaded->trails.size(), std::size_t(3));
         QCOMPARE(loaded->trails[1], rich.trails[1]);
@@ -529,6 +590,42 @@ void TestSession::bareSessionWarnsOfEverySection()
                             : QStringLiteral("missing %1; using the defaults").arg(section));
     }
     QCOMPARE(warnings, expected);
+}
+
+// A file of version 1, which kept no optimizer state, opens without a warning; its trails
+// are there, with every optimizer state unknown.
+void TestSession::versionOneOpensWithUnknownOptimizerStates()
+{
+    QJsonObject root = richObject();
+    root[QStringLiteral("version")] = 1;
+    QJsonArray trails = root.value(QStringLiteral("trails")).toArray();
+    for (qsizetype i = 0; i < trails.size(); ++i) {
+        QJsonObject trail = trails.at(i).toObject();
+        trail.remove(QStringLiteral("optimizerState"));
+        trails[i] = trail;
+    }
+    root[QStringLiteral("trails")] = trails;
+
+    QStringList warnings;
+    QString error;
+    const auto loaded = SessionFile::fromJson(QJsonDocument(root).toJson(), &warnings, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(warnings, QStringList());
+    const Session rich = richSession();
+    QCOMPARE(loaded->trails.size(), rich.trails.size());
+    for (std::size_t i = 0; i < rich.trails.size(); ++i) {
+        QCOMPARE(loaded->trails[i].stride, rich.trails[i].stride);
+        QCOMPARE(loaded->trails[i].steps, rich.trails[i].steps);
+        QVERIFY(loaded->trails[i].optimizerStates.empty());
+    }
+    // Gone are the states' doubles: steps i = 0…9 but 2 of racers 0 and 2 hold buffers of
+    // (i + b) mod 3 numbers for b = 0…3 (3, 4, 3, 4, 5, 3, 4, 5, 3) and 2 scalars: 34 + 18 = 52
+    // each; racer 1's steps 0 and 1 hold 3 + 4 + 2·2 = 11. 52 + 11 + 52 = 115.
+    QCOMPARE(doubleBits(*loaded).size(), doubleBits(rich).size() - 115);
+    // Written again, it is a file of this version whose states are all null.
+    const QByteArray written = SessionFile::toJson(*loaded);
+    QVERIFY(written.contains("\"version\":2"));
+    QVERIFY(written.contains("\"optimizerState\":[null,null,"));
 }
 
 // Every field replaced by every kind of wrong value is refused, or read with its warnings into a

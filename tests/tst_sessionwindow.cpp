@@ -7,6 +7,7 @@
 #include "parameterpanel.h"
 #include "sessiondocument.h"
 #include "sessionfile.h"
+#include "timelinepanel.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 
@@ -15,6 +16,10 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
@@ -23,11 +28,13 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
+#include <cmath>
 #include <cstring>
 #include <memory>
 
@@ -46,6 +53,29 @@ void type(QLineEdit *field, const QString &text)
     field->selectAll();
     QTest::keyClicks(field, text);
     QTest::keyClick(field, Qt::Key_Return);
+}
+
+bool sameBits(double a, double b)
+{
+    return std::memcmp(&a, &b, sizeof(double)) == 0;
+}
+
+// Adam racing momentum on y = w·x + b, as fast as possible up to step `steps`.
+void trainRace(MainWindow *window, int steps)
+{
+    ModelPanel *panel = window->modelPanel();
+    panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Line)));
+    panel->optimizerBox()->setCurrentIndex(
+        panel->optimizerBox()->findData(int(OptimizerKind::Adam)));
+    panel->raceBox(OptimizerKind::Momentum)->setChecked(true);
+    TrainingPanel *training = window->training();
+    training->stepLimitBox()->setValue(steps);
+    training->speedBox()->setCurrentIndex(training->speedBox()->findData(0));
+    QTest::mouseClick(training->trainButton(), Qt::LeftButton);
+    QTRY_COMPARE(window->controller()->latest().step, qint64(steps));
+    QTRY_VERIFY(!window->controller()->isRunning());
+    // Room to go on.
+    training->stepLimitBox()->setValue(10 * steps);
 }
 
 bool sameBits(const Dataset &a, const Dataset &b)
@@ -77,6 +107,8 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void saveAndReopenEverySetting();
+    void reopenedSessionRedrawsItsTrailAndTrainsOn();
+    void versionOneTrailGoesOnWithAFreshOptimizer();
     void titleShowsTheNameAndTheMark();
     void undoingBackToTheSavedStateTakesTheMarkAway();
     void closingAsksOnlyWithUnsavedChanges();
@@ -163,6 +195,100 @@ void TestSessionWindow::saveAndReopenEverySetting()
     QVERIFY(!reopened->isWindowModified());
     // A session opened is a start afresh: nothing to undo.
     QCOMPARE(reopened->undoStack()->count(), 0);
+}
+
+void TestSessionWindow::reopenedSessionRedrawsItsTrailAndTrainsOn()
+{
+    // 50 steps of Adam racing momentum, saved; reopened in a fresh window, the trails are drawn
+    // again with their optimizer states, and Step takes step 51 as the first window does, bit
+    // for bit.
+    trainRace(m_window.get(), 50);
+    const QString path = m_dir->filePath(QStringLiteral("race.losslab"));
+    QString error;
+    QVERIFY2(m_window->document()->save(path, &error), qPrintable(error));
+
+    const auto reopened = newWindow();
+    QVERIFY2(reopened->openFile(path, {}, {}, true, &error), qPrintable(error));
+    TrainingController *controller = reopened->controller();
+    QTRY_COMPARE(controller->latest().step, qint64(50));
+    QTRY_VERIFY(controller->isSettled());
+    QCOMPARE(controller->racerCount(), 2);
+    for (int racer = 0; racer < 2; ++racer) {
+        const SessionTrail saved = m_window->controller()->sessionTrail(racer);
+        const SessionTrail shown = controller->sessionTrail(racer);
+        QCOMPARE(shown.steps.size(), std::size_t(51));
+        QCOMPARE(shown.steps, saved.steps);
+        QCOMPARE(shown.optimizerStates.size(), saved.optimizerStates.size());
+        for (std::size_t i = 0; i < saved.optimizerStates.size(); ++i) {
+            QVERIFY(shown.optimizerStates[i] && saved.optimizerStates[i]);
+            QVERIFY(shown.optimizerStates[i]->sameBits(*saved.optimizerStates[i]));
+        }
+    }
+    // The charts and the timeline show the saved run; opening it is no change.
+    QCOMPARE(reopened->racerTrails().front().steps.size(), std::size_t(51));
+    QCOMPARE(reopened->timeline()->slider()->maximum(), 50);
+    QCOMPARE(reopened->timeline()->label()->text(), QStringLiteral("Step 50 of 50"));
+    QCOMPARE(reopened->model()->w(), m_window->model()->w());
+    QVERIFY(!reopened->isWindowModified());
+
+    for (MainWindow *window : {m_window.get(), reopened.get()}) {
+        QTest::mouseClick(window->training()->stepButton(), Qt::LeftButton);
+        QTRY_COMPARE(window->controller()->latest().step, qint64(51));
+        QTRY_VERIFY(window->controller()->isSettled());
+    }
+    for (int racer = 0; racer < 2; ++racer) {
+        const TrainingStep expected = m_window->controller()->trail(racer).back();
+        const TrainingStep actual = controller->trail(racer).back();
+        QCOMPARE(actual.step, qint64(51));
+        QVERIFY(sameBits(actual.w, expected.w) && sameBits(actual.b, expected.b));
+    }
+    QTRY_VERIFY(reopened->isWindowModified());
+}
+
+void TestSessionWindow::versionOneTrailGoesOnWithAFreshOptimizer()
+{
+    // The same run in a file of version 1, which kept no optimizer state: the trail is drawn,
+    // and the window says that training goes on with the optimizer started afresh.
+    trainRace(m_window.get(), 20);
+    QJsonObject root =
+        QJsonDocument::fromJson(SessionFile::toJson(m_window->document()->currentSession()))
+            .object();
+    root[QStringLiteral("version")] = 1;
+    QJsonArray trails = root.value(QStringLiteral("trails")).toArray();
+    for (qsizetype i = 0; i < trails.size(); ++i) {
+        QJsonObject trail = trails.at(i).toObject();
+        trail.remove(QStringLiteral("optimizerState"));
+        trails[i] = trail;
+    }
+    root[QStringLiteral("trails")] = trails;
+    const QString path = m_dir->filePath(QStringLiteral("old.losslab"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(root).toJson());
+    file.close();
+
+    const auto reopened = newWindow();
+    QString error;
+    QVERIFY2(reopened->openFile(path, {}, {}, true, &error), qPrintable(error));
+    QVERIFY(reopened->document()->warnings().isEmpty());
+    QTRY_COMPARE(reopened->controller()->latest().step, qint64(20));
+    QTRY_VERIFY(reopened->controller()->isSettled());
+    QCOMPARE(reopened->controller()->trail(), m_window->controller()->trail());
+    QVERIFY2(reopened->statusBar()->currentMessage().contains(QStringLiteral("afresh")),
+             qPrintable(reopened->statusBar()->currentMessage()));
+
+    // Adam starts again at t = 1 from step 20: its first step is lr·sign(g) for each parameter
+    // (m̂ = g and v̂ = g², so m̂/(√v̂ + eps) = g/(|g| + 1e-8)).
+    const TrainingStep at20 = reopened->controller()->latest();
+    QTest::mouseClick(reopened->training()->stepButton(), Qt::LeftButton);
+    QTRY_COMPARE(reopened->controller()->latest().step, qint64(21));
+    const TrainingStep at21 = reopened->controller()->latest();
+    const double lr = 0.01;
+    const auto expected = [lr](double p, double g) {
+        return p - lr * g / (std::fabs(g) + 1e-8);
+    };
+    QVERIFY(std::fabs(at21.w - expected(at20.w, at20.gradW)) < 1e-12);
+    QVERIFY(std::fabs(at21.b - expected(at20.b, at20.gradB)) < 1e-12);
 }
 
 void TestSessionWindow::titleShowsTheNameAndTheMark()

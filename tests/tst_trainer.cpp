@@ -5,6 +5,8 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
+#include <memory>
 
 // Gradient descent on the lesson's data has a closed form: with a = mean(x²) = 14/3 the error
 // w − 2 shrinks by (1 − 2·lr·a) each step, so w_k = 2 − 2·(1 − 2·lr·a)^k from w0 = 0.
@@ -33,6 +35,8 @@ private Q_SLOTS:
     void optimizerStateTooLargeStopsInWords();
     void switchingModelMidRunClearsOptimizerState_data();
     void switchingModelMidRunClearsOptimizerState();
+    void restoreGoesOnAsTheRunDid();
+    void restoreRefusesAStateThatDoesNotFit();
 };
 
 namespace {
@@ -381,6 +385,78 @@ void TestTrainer::switchingModelMidRunClearsOptimizerState()
     QCOMPARE(fresh.advance(), StopReason::None);
     QCOMPARE(trainer.current().w, fresh.current().w);
     QCOMPARE(trainer.current().b, fresh.current().b);
+}
+
+void TestTrainer::restoreGoesOnAsTheRunDid()
+{
+    // Momentum on y = w·x + b: 40 steps, then a second trainer put at step 15 of the first with
+    // the optimizer's state it had there takes steps 16 to 40 with the same bits.
+    Objective line;
+    line.model = ModelKind::Line;
+    OptimizerSettings momentum;
+    momentum.kind = OptimizerKind::Momentum;
+    const auto makeTrainer = [&] {
+        auto trainer = std::make_unique<Trainer>(Dataset::lesson(), 0.5, -1.0);
+        trainer->setObjective(line);
+        trainer->setSettings({0.01, 40, 0.0});
+        trainer->setOptimizer(momentum);
+        return trainer;
+    };
+    const auto original = makeTrainer();
+    TrainingStep at15;
+    std::optional<OptimizerSnapshot> state15;
+    while (original->advance() == StopReason::None) {
+        if (original->current().step == 15) {
+            at15 = original->current();
+            state15 = original->optimizer().snapshot();
+        }
+    }
+    QCOMPARE(original->current().step, qint64(40));
+
+    const auto restored = makeTrainer();
+    QVERIFY(restored->restore(at15, state15));
+    QCOMPARE(restored->current(), at15);
+    QCOMPARE(restored->optimizer().steps(), qint64(15));
+    while (restored->advance() == StopReason::None) { }
+    QCOMPARE(restored->current().step, qint64(40));
+    const TrainingStep &a = restored->current();
+    const TrainingStep &b = original->current();
+    for (const auto field : {&TrainingStep::w, &TrainingStep::b, &TrainingStep::loss,
+                             &TrainingStep::gradW, &TrainingStep::gradB})
+        QVERIFY(std::memcmp(&(a.*field), &(b.*field), sizeof(double)) == 0);
+}
+
+void TestTrainer::restoreRefusesAStateThatDoesNotFit()
+{
+    // A momentum state of y = w·x (one number per buffer) put into y = w·x + b is unknown: the
+    // optimizer starts afresh, and the next step is plain gradient descent's (the first
+    // momentum step uses the gradient itself): w − lr·g_w.
+    Trainer origin;
+    OptimizerSettings momentum;
+    momentum.kind = OptimizerKind::Momentum;
+    origin.setOptimizer(momentum);
+    origin.advance();
+    const OptimizerSnapshot oneParameter = origin.optimizer().snapshot();
+
+    Trainer line;
+    Objective objective;
+    objective.model = ModelKind::Line;
+    line.setObjective(objective);
+    line.setOptimizer(momentum);
+    const TrainingStep at {7, 1.0, 0.5};
+    QVERIFY(!line.restore(at, oneParameter));
+    QCOMPARE(line.optimizer().steps(), qint64(0));
+    QCOMPARE(line.current().step, qint64(7));
+    const TrainingStep start = line.current();
+    line.advance();
+    QCOMPARE(line.current().step, qint64(8));
+    QVERIFY(std::fabs(line.current().w - (start.w - 0.01 * start.gradW)) < 1e-15);
+    QVERIFY(std::fabs(line.current().b - (start.b - 0.01 * start.gradB)) < 1e-15);
+
+    // Gradient descent keeps no state but its count, which is never unknown.
+    Trainer gd;
+    QVERIFY(gd.restore({3, 1.0}, std::nullopt));
+    QCOMPARE(gd.optimizer().steps(), qint64(3));
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

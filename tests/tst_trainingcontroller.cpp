@@ -7,8 +7,11 @@
 #include <QTimer>
 
 #include <cmath>
+#include <cstring>
 #include <ctime>
 #include <memory>
+
+Q_DECLARE_METATYPE(OptimizerKind)
 
 // The real thread: commands cross as queued calls, progress comes back at frame rate.
 // Expected values come from the closed form w_k = 2 − 2·(1 − 2·lr·14/3)^k on the lesson.
@@ -29,6 +32,9 @@ private Q_SLOTS:
     void aLongRunIsDecimatedEvenly();
     void framesFollowTheFrameClock();
     void costlyFramesAreSkipped();
+    void continueFromAKeptStepRunsAsTheOriginal_data();
+    void continueFromAKeptStepRunsAsTheOriginal();
+    void continueFromUnknownStateStartsTheOptimizerAfresh();
 };
 
 namespace {
@@ -60,6 +66,19 @@ int framesWhileTraining(TrainingController &controller, int runMs, qint64 *elaps
     const int frames = int(controller.publishedFrames() - before);
     controller.pause();
     return frames;
+}
+
+bool sameBits(double a, double b)
+{
+    return std::memcmp(&a, &b, sizeof(double)) == 0;
+}
+
+// Runs the controller's racers as fast as possible until they stop by themselves.
+bool runToTheEnd(TrainingController &controller)
+{
+    QSignalSpy stopped(&controller, &TrainingController::stopped);
+    controller.start();
+    return QTest::qWaitFor([&] { return stopped.count() == 1; }, 30000) && controller.isSettled();
 }
 
 double lessonW(double lr, qint64 k)
@@ -308,6 +327,112 @@ void TestTrainingController::costlyFramesAreSkipped()
     QVERIFY2(frames <= most,
              qPrintable(QStringLiteral("%1 frames in %2 ms").arg(frames).arg(elapsedMs)));
     QTRY_VERIFY(!controller.isRunning());
+}
+
+void TestTrainingController::continueFromAKeptStepRunsAsTheOriginal_data()
+{
+    QTest::addColumn<OptimizerKind>("chosen");
+    QTest::addColumn<QList<OptimizerKind>>("rivals");
+    QTest::newRow("gd") << OptimizerKind::Gd << QList<OptimizerKind>();
+    QTest::newRow("adam") << OptimizerKind::Adam << QList<OptimizerKind>();
+    QTest::newRow("gd against adam and centered rmsprop with momentum")
+        << OptimizerKind::Gd << QList<OptimizerKind> {OptimizerKind::Adam, OptimizerKind::Rmsprop};
+}
+
+void TestTrainingController::continueFromAKeptStepRunsAsTheOriginal()
+{
+    // y = w·x + b on the lesson, 300 steps without a break, against 300 steps, back to the kept
+    // step 100 and 200 steps more: every racer ends on the same bits of w and b.
+    QFETCH(OptimizerKind, chosen);
+    QFETCH(QList<OptimizerKind>, rivals);
+    const auto configure = [&](TrainingController &controller) {
+        Objective line;
+        line.model = ModelKind::Line;
+        controller.setObjective(line);
+        controller.setSettings({0.01, 300, 0.0});
+        OptimizerSettings settings;
+        settings.kind = chosen;
+        controller.setOptimizer(settings);
+        std::vector<OptimizerSettings> race;
+        for (const OptimizerKind kind : rivals) {
+            OptimizerSettings rival;
+            rival.kind = kind;
+            rival.centered = true;
+            rival.rmspropMomentum = 0.5;
+            race.push_back(rival);
+        }
+        controller.setRivals(race);
+        controller.setStepsPerSecond(0);
+    };
+
+    TrainingController uninterrupted;
+    configure(uninterrupted);
+    QVERIFY(runToTheEnd(uninterrupted));
+    QCOMPARE(uninterrupted.latest().step, 300);
+
+    TrainingController resumed;
+    configure(resumed);
+    QVERIFY(runToTheEnd(resumed));
+    QSignalSpy restored(&resumed, &TrainingController::restored);
+    resumed.continueFrom(100);
+    QTRY_COMPARE(restored.count(), 1);
+    QTRY_VERIFY(resumed.isSettled());
+    QCOMPARE(restored.first().at(0).toLongLong(), 100);
+    QCOMPARE(restored.first().at(1).toBool(), true);
+    QCOMPARE(resumed.latest().step, 100);
+    for (int racer = 0; racer < resumed.racerCount(); ++racer) {
+        const auto trail = resumed.trail(racer);
+        QCOMPARE(trail.back().step, 100);
+        QCOMPARE(trail.size(), std::size_t(101));
+        // Step 100 as the uninterrupted run had it.
+        QCOMPARE(trail.back(), uninterrupted.trail(racer)[100]);
+    }
+
+    QVERIFY(runToTheEnd(resumed));
+    QCOMPARE(resumed.latest().step, 300);
+    for (int racer = 0; racer < resumed.racerCount(); ++racer) {
+        const TrainingStep expected = uninterrupted.trail(racer).back();
+        const TrainingStep actual = resumed.trail(racer).back();
+        QCOMPARE(actual.step, 300);
+        QVERIFY2(sameBits(actual.w, expected.w) && sameBits(actual.b, expected.b),
+                 qPrintable(QStringLiteral("racer %1: (%2, %3) against (%4, %5)")
+                                .arg(racer)
+                                .arg(actual.w, 0, 'g', 17)
+                                .arg(actual.b, 0, 'g', 17)
+                                .arg(expected.w, 0, 'g', 17)
+                                .arg(expected.b, 0, 'g', 17)));
+        QCOMPARE(resumed.trail(racer).size(), uninterrupted.trail(racer).size());
+    }
+}
+
+void TestTrainingController::continueFromUnknownStateStartsTheOptimizerAfresh()
+{
+    // A saved momentum trail of steps 0 and 1 whose states were not kept: going on from step 1
+    // starts the velocity afresh, so step 2 is w = w1 − lr·g(w1), as gd's step would be.
+    TrainingController controller;
+    OptimizerSettings momentum;
+    momentum.kind = OptimizerKind::Momentum;
+    controller.setOptimizer(momentum);
+    controller.setSettings({0.01, 100, 0.0});
+    const double w1 = 0.01 * 56.0 / 3.0; // 0 − 0.01·g(0), g(w) = 28/3·(w − 2)
+    SessionTrail saved;
+    saved.steps = {{0, 0.0, 0.0, 56.0 / 3.0, -56.0 / 3.0, 0.0},
+                   {1, w1, 0.0, 0.0, 28.0 / 3.0 * (w1 - 2.0), 0.0}};
+    QSignalSpy restored(&controller, &TrainingController::restored);
+    controller.restoreTrails({saved});
+    QTRY_COMPARE(restored.count(), 1);
+    QCOMPARE(restored.first().at(0).toLongLong(), 1);
+    QCOMPARE(restored.first().at(1).toBool(), false);
+    QTRY_VERIFY(controller.isSettled());
+    QCOMPARE(controller.latest().step, 1);
+    QVERIFY(std::fabs(controller.latest().w - w1) < 1e-15);
+
+    controller.step();
+    QTRY_COMPARE(controller.latest().step, 2);
+    const double w2 = w1 - 0.01 * 28.0 / 3.0 * (w1 - 2.0);
+    QVERIFY2(std::fabs(controller.latest().w - w2) < 1e-12,
+             qPrintable(QString::number(controller.latest().w, 'g', 17)));
+    QCOMPARE(controller.trail().size(), std::size_t(3));
 }
 
 QTEST_GUILESS_MAIN(TestTrainingController)

@@ -23,6 +23,7 @@
 #include "pngwriter.h"
 #include "sessiondocument.h"
 #include "sessionfile.h"
+#include "timelinepanel.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 #include "translations.h"
@@ -63,6 +64,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <iostream>
 #include <utility>
 
@@ -77,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_lossCurve(new LossCurveView(m_model))
     , m_parameters(new ParameterPanel)
     , m_training(new TrainingPanel)
+    , m_timeline(new TimelinePanel)
     , m_lossStep(new LossStepView)
     , m_gridSearch(new GridSearchPanel)
     , m_modelPanel(new ModelPanel)
@@ -146,6 +149,7 @@ MainWindow::MainWindow(QWidget *parent)
     controlsLayout->setContentsMargins(6, 0, 6, 0);
     controlsLayout->addWidget(m_parameters);
     controlsLayout->addWidget(m_training);
+    controlsLayout->addWidget(m_timeline);
 
     auto *right = new QSplitter(Qt::Vertical);
     right->addWidget(m_lossCurve);
@@ -203,6 +207,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_training, &TrainingPanel::trainToggled, this, &MainWindow::toggleTraining);
     connect(m_training, &TrainingPanel::stepRequested, m_controller, [this] {
         m_training->clearMessage();
+        // Training goes on from the latest step, wherever the timeline is.
+        m_timeline->showLatest();
         sendPendingDataset();
         m_controller->step();
     });
@@ -219,6 +225,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &TrainingController::progressed, this, &MainWindow::handleProgress);
     connect(m_controller, &TrainingController::runningChanged, m_training,
             &TrainingPanel::setRunning);
+    connect(m_controller, &TrainingController::runningChanged, m_timeline,
+            &TimelinePanel::setRunning);
+    connect(m_controller, &TrainingController::restored, this, &MainWindow::handleRestored);
+    connect(m_timeline, &TimelinePanel::stepSelected, this, &MainWindow::showTimelineStep);
+    connect(m_timeline, &TimelinePanel::continueRequested, this, &MainWindow::continueFrom);
     connect(m_controller, &TrainingController::stopped, this,
             [this](StopReason reason, const QString &message) {
                 // The pause that a restart asked for is not news: the restart note says more.
@@ -652,11 +663,13 @@ void MainWindow::setParametersByHand(double w, double b)
     if (!m_model->objective().hasBias())
         b = 0.0;
     // Unchanged values still reach the worker (a click on the surface picks the start), but
-    // are no step of the history.
-    if (w == m_model->w() && b == m_model->b())
+    // are no step of the history. With the timeline back, the change is from the latest step,
+    // where training is.
+    const auto [oldW, oldB] = latestParameters();
+    if (w == oldW && b == oldB)
         return setParameters(w, b);
     m_undoStack->push(new ParametersCommand(
-        m_model->w(), m_model->b(), w, b, [this](double w, double b) { setParameters(w, b); },
+        oldW, oldB, w, b, [this](double w, double b) { setParameters(w, b); },
         m_model->objective().hasBias() ? tr("Set w and b") : tr("Set w")));
 }
 
@@ -665,6 +678,32 @@ void MainWindow::setParameters(double w, double b)
     sendPendingDataset();
     m_model->setParameters(w, b);
     m_controller->setParameters(m_model->w(), m_model->b());
+}
+
+void MainWindow::restoreRun(const std::vector<SessionTrail> &trails, double w, double b)
+{
+    const auto hasSteps = [](const SessionTrail &trail) {
+        return !trail.steps.empty();
+    };
+    if (std::none_of(trails.begin(), trails.end(), hasSteps))
+        return setParameters(w, b);
+
+    sendPendingDataset();
+    m_controller->restoreTrails(trails);
+    m_model->setParameters(w, b);
+    // w or b moved by hand after the last step: the run goes on from there, as it would have.
+    const bool moved = trails.front().steps.empty() || trails.front().steps.back().w != m_model->w()
+        || trails.front().steps.back().b != m_model->b();
+    if (moved)
+        m_controller->setParameters(m_model->w(), m_model->b());
+}
+
+std::pair<double, double> MainWindow::latestParameters() const
+{
+    if (m_timeline->isAtLatest())
+        return {m_model->w(), m_model->b()};
+    const TrainingStep latest = m_controller->latest();
+    return {latest.w, latest.b};
 }
 
 void MainWindow::setObjective(const Objective &objective)
@@ -782,6 +821,35 @@ void MainWindow::handleProgress(const TrainingStep &state)
     m_lossCurve->setTrails(trails);
     m_lossStep->setTrails(trails);
     m_surface->setTrails(trails);
+    m_timeline->setTrail(trails.empty() ? std::vector<TrainingStep>() : trails.front().steps);
+}
+
+void MainWindow::showTimelineStep(const TrainingStep &state, bool latest)
+{
+    // The model shows the step (the line, residuals, markers and readouts follow it); the
+    // worker stays at the latest step, from which Train goes on.
+    const TrainingStep shown = latest ? m_controller->latest() : state;
+    m_model->setParameters(shown.w, shown.b);
+    m_training->showState(shown, m_model->objective(), !m_model->trainingData().isEmpty());
+}
+
+void MainWindow::continueFrom(qint64 step)
+{
+    m_training->clearMessage();
+    sendPendingDataset();
+    m_controller->continueFrom(step);
+}
+
+void MainWindow::handleRestored(qint64 step, bool optimizerStateKnown)
+{
+    if (optimizerStateKnown) {
+        statusBar()->showMessage(tr("Training goes on from step %1.").arg(step), 5000);
+        return;
+    }
+    statusBar()->showMessage(tr("The optimizer's state at step %1 was not saved: training goes "
+                                "on from there with the optimizer started afresh.")
+                                 .arg(step),
+                             15000);
 }
 
 std::vector<RacerTrail> MainWindow::racerTrails() const
@@ -812,8 +880,10 @@ void MainWindow::toggleTraining()
         m_controller->pause();
         return;
     }
-    // The settings and the speed reached the worker when they were edited.
+    // The settings and the speed reached the worker when they were edited; training goes on
+    // from the latest step, wherever the timeline is.
     m_training->clearMessage();
+    m_timeline->showLatest();
     sendPendingDataset();
     m_controller->start();
 }

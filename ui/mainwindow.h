@@ -26,6 +26,7 @@ class QTabWidget;
 class QTimer;
 class QUndoStack;
 class SessionDocument;
+class TimelinePanel;
 class TrainingController;
 class TrainingPanel;
 class Dataset;
@@ -33,6 +34,7 @@ struct Objective;
 struct TrainingStep;
 struct WindowOptions;
 struct DatasetState;
+struct SessionTrail;
 
 // The window: the data editor and its table on the left; the loss curve, the w slider, the
 // training controls and the loss-per-step chart and grid-search log on the right. It wires the
@@ -66,6 +68,13 @@ public:
     void replaceData(DatasetState state);
     // Sets w and b (not a step of the undo history).
     void setParameters(double w, double b);
+    // Shows the saved run of a session: its trails (the chosen optimizer's first), with every
+    // racer where its trail ends and its optimizer's state there, so that Train goes on from
+    // it; then w and b as saved. Without a trail, only sets w and b.
+    void restoreRun(const std::vector<SessionTrail> &trails, double w, double b);
+    // The parameters of the run's latest step, which a session saves: the ones shown, unless
+    // the timeline shows an earlier step.
+    std::pair<double, double> latestParameters() const;
     // What the data are ("the lesson: …", "temp.csv (x = year, y = temp)"), and the file they
     // were read from (empty when they were not).
     const QString &dataTitle() const { return m_title; }
@@ -89,6 +98,8 @@ public:
     LossCurveView *lossCurve() const { return m_lossCurve; }
     ParameterPanel *parameters() const { return m_parameters; }
     TrainingPanel *training() const { return m_training; }
+    // The slider over the run's kept steps and "Continue from here".
+    TimelinePanel *timeline() const { return m_timeline; }
     GridSearchPanel *gridSearch() const { return m_gridSearch; }
     ModelPanel *modelPanel() const { return m_modelPanel; }
     OptimizerInspector *inspector() const { return m_inspector; }
@@ -129,6 +140,10 @@ private:
     void handlePointsChanged();
     void sendPendingDataset();
     void handleProgress(const TrainingStep &state);
+    // Shows the parameters of a step the timeline selects (not a change: the run stays).
+    void showTimelineStep(const TrainingStep &state, bool latest);
+    void continueFrom(qint64 step);
+    void handleRestored(qint64 step, bool optimizerStateKnown);
     void toggleTraining();
     void spacePressed();
     // Left and Right (Lesson › Decrease w, Increase w): the focused control's own meaning, where
@@ -145,6 +160,7 @@ private:
     LossCurveView *m_lossCurve;
     ParameterPanel *m_parameters;
     TrainingPanel *m_training;
+    TimelinePanel *m_timeline;
     LossStepView *m_lossStep;
     GridSearchPanel *m_gridSearch;
     ModelPanel *m_modelPanel;

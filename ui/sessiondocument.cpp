@@ -25,6 +25,8 @@
 #include <QTabWidget>
 #include <QUndoStack>
 
+#include <tuple>
+
 namespace {
 
 constexpr int AutosaveDelayMs = 3000;
@@ -73,10 +75,10 @@ SessionDocument::SessionDocument(MainWindow *window)
     connect(window->training(), &TrainingPanel::speedChanged, this,
             &SessionDocument::markChangedOutsideHistory);
     // Training moves w and b and grows the trail, which the session holds; a reset to step 0
-    // (as after opening a session) is no change.
+    // and the saved run of a session just opened are no change.
     connect(window->controller(), &TrainingController::progressed, this,
             [this](const TrainingStep &latest) {
-                if (latest.step > 0)
+                if (latest.step > 0 && latest.step != m_openedStep)
                     markChangedOutsideHistory();
             });
 }
@@ -125,11 +127,12 @@ Session SessionDocument::currentSession() const
     session.rivals = m_window->modelPanel()->rivals();
     for (OptimizerSettings &rival : session.rivals)
         rival.learningRate = session.training.learningRate;
-    session.w = model->w();
-    session.b = model->b();
-    for (RacerTrail &trail : m_window->racerTrails()) {
+    std::tie(session.w, session.b) = m_window->latestParameters();
+    const int racers = int(m_window->racerTrails().size());
+    for (int racer = 0; racer < racers; ++racer) {
+        SessionTrail trail = m_window->controller()->sessionTrail(racer);
         if (!trail.steps.empty())
-            session.trails.push_back({trail.stride, std::move(trail.steps)});
+            session.trails.push_back(std::move(trail));
     }
     session.view.tab = tabNames().value(m_window->tabs()->currentIndex());
     session.view.logLossAxis = m_window->logScaleBox()->isChecked();
@@ -154,7 +157,11 @@ void SessionDocument::showSession(const Session &session)
     }
     m_window->replaceData(
         {session.data, title, session.xColumn, session.yColumn, session.sourceFile});
-    m_window->setParameters(session.w, session.b);
+    // Training goes on from the saved run's last step, which is no change.
+    m_openedStep = session.trails.empty() || session.trails.front().steps.empty()
+        ? 0
+        : session.trails.front().steps.back().step;
+    m_window->restoreRun(session.trails, session.w, session.b);
     const qsizetype tab = tabNames().indexOf(session.view.tab);
     if (tab >= 0 && m_window->tabs()->isTabEnabled(int(tab)))
         m_window->tabs()->setCurrentIndex(int(tab));

@@ -92,6 +92,7 @@ private:
     bool m_modified = false;
     bool m_changedOutsideHistory = false; // since the session was last saved or opened
     bool m_showing = false; // showSession() is under way: its edits are no change
+    qint64 m_openedStep = 0; // where the run of the session shown last ended
     bool m_persistent = false;
     QStringList m_warnings;
     QString m_lastDirectory;
