@@ -42,9 +42,10 @@ bool JsonFieldReader::number(const QJsonObject &object, const QString &path, QLa
         return fail(QCoreApplication::translate("JsonFieldReader", "%1 should be a number, not %2")
                         .arg(name, typeName(json)));
     if (!bounds.contains(*read)) {
-        warn(
-            QCoreApplication::translate("JsonFieldReader", "%1: %2 is not %3; using %4")
-                .arg(name, numberText(*read), QLatin1StringView(bounds.words), numberText(*value)));
+        warn(QCoreApplication::translate("JsonFieldReader", "%1: %2 is not %3; using %4")
+                 .arg(name, numberText(*read),
+                      QCoreApplication::translate("JsonFieldReader", bounds.words),
+                      numberText(*value)));
         return true;
     }
     *value = *read;

@@ -15,7 +15,7 @@ struct NumberBounds
     double high;
     bool lowIncluded;
     bool highIncluded;
-    const char *words; // "a number from 0 to 1"
+    const char *words; // "a number from 0 to 1", marked QT_TRANSLATE_NOOP("JsonFieldReader", …)
 
     constexpr bool contains(double value) const
     {

@@ -5,6 +5,7 @@
 #include "jsonnumber.h"
 #include "sessionreader.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -116,7 +117,7 @@ QString position(const QByteArray &text, qsizetype offset)
         if ((uchar(text.at(i)) & 0xC0) != 0x80) // not a UTF-8 continuation byte
             ++column;
     }
-    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+    return QCoreApplication::translate("SessionFile", "line %1, column %2").arg(line).arg(column);
 }
 
 } // namespace
@@ -197,18 +198,19 @@ std::optional<Session> SessionFile::fromJson(const QByteArray &json, QStringList
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     };
     if (std::all_of(json.begin() + start, json.end(), isBlank))
-        return failWith(QStringLiteral("the file is empty"));
+        return failWith(QCoreApplication::translate("SessionFile", "the file is empty"));
 
     QJsonParseError parseError;
     const QJsonDocument document =
         QJsonDocument::fromJson(start > 0 ? json.sliced(start) : json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         return failWith(
-            QStringLiteral("damaged JSON at %1: %2")
+            QCoreApplication::translate("SessionFile", "damaged JSON at %1: %2")
                 .arg(position(json, start + parseError.offset - 1), parseError.errorString()));
     }
     if (!document.isObject())
-        return failWith(QStringLiteral("not a LossLab session (the JSON is not an object)"));
+        return failWith(QCoreApplication::translate(
+            "SessionFile", "not a LossLab session (the JSON is not an object)"));
 
     SessionReader reader(warnings);
     return reader.read(document.object(), error);
@@ -230,12 +232,14 @@ std::optional<Session> SessionFile::load(const QString &path, QStringList *warni
     };
 
     if (QFileInfo(path).isDir())
-        return failWith(QStringLiteral("this is a folder, not a file"));
+        return failWith(QCoreApplication::translate("SessionFile", "this is a folder, not a file"));
     QFile file;
     if (!InputFile::open(file, path))
-        return failWith(QStringLiteral("cannot open the file: %1").arg(file.errorString()));
+        return failWith(QCoreApplication::translate("SessionFile", "cannot open the file: %1")
+                            .arg(file.errorString()));
     if (file.size() > MaxBytes)
-        return failWith(QStringLiteral("the file is larger than 1 GiB"));
+        return failWith(
+            QCoreApplication::translate("SessionFile", "the file is larger than 1 GiB"));
 
     // Read in chunks, so that a device or a pipe without end is refused at its first NUL byte
     // (which JSON text never holds) or at the size limit.
@@ -246,13 +250,16 @@ std::optional<Session> SessionFile::load(const QString &path, QStringList *warni
         if (chunk.isEmpty())
             break;
         if (chunk.contains('\0'))
-            return failWith(QStringLiteral("not a LossLab session (binary data)"));
+            return failWith(
+                QCoreApplication::translate("SessionFile", "not a LossLab session (binary data)"));
         if (text.size() + chunk.size() > MaxBytes)
-            return failWith(QStringLiteral("the file is larger than 1 GiB"));
+            return failWith(
+                QCoreApplication::translate("SessionFile", "the file is larger than 1 GiB"));
         text += chunk;
     }
     if (file.error() != QFileDevice::NoError)
-        return failWith(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
+        return failWith(QCoreApplication::translate("SessionFile", "cannot read the file: %1")
+                            .arg(file.errorString()));
 
     QString message;
     std::optional<Session> session = fromJson(text, warnings, &message);

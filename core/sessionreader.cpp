@@ -15,11 +15,16 @@ namespace {
 using Fields = JsonFieldReader;
 
 constexpr double Inf = std::numeric_limits<double>::infinity();
-constexpr NumberBounds Finite {-Inf, Inf, false, false, "a finite number"};
-constexpr NumberBounds Positive {0.0, Inf, false, false, "a finite number above 0"};
-constexpr NumberBounds NonNegative {0.0, Inf, true, false, "a finite number of 0 or more"};
-constexpr NumberBounds UnitClosed {0.0, 1.0, true, true, "a number from 0 to 1"};
-constexpr NumberBounds UnitOpen {0.0, 1.0, true, false, "a number from 0 up to but not 1"};
+constexpr NumberBounds Finite {-Inf, Inf, false, false,
+                               QT_TRANSLATE_NOOP("JsonFieldReader", "a finite number")};
+constexpr NumberBounds Positive {0.0, Inf, false, false,
+                                 QT_TRANSLATE_NOOP("JsonFieldReader", "a finite number above 0")};
+constexpr NumberBounds NonNegative {
+    0.0, Inf, true, false, QT_TRANSLATE_NOOP("JsonFieldReader", "a finite number of 0 or more")};
+constexpr NumberBounds UnitClosed {0.0, 1.0, true, true,
+                                   QT_TRANSLATE_NOOP("JsonFieldReader", "a number from 0 to 1")};
+constexpr NumberBounds UnitOpen {
+    0.0, 1.0, true, false, QT_TRANSLATE_NOOP("JsonFieldReader", "a number from 0 up to but not 1")};
 
 constexpr qint64 MaxInteger = std::numeric_limits<qint64>::max();
 
@@ -69,25 +74,30 @@ std::optional<Session> SessionReader::read(const QJsonObject &root, QString *err
 bool SessionReader::readVersion(const QJsonObject &root)
 {
     if (root.value(QLatin1StringView("format")).toString() != SessionFile::formatName()) {
-        return m_fields.fail(QStringLiteral("not a LossLab session (it has no \"format\": \"%1\")")
-                                 .arg(SessionFile::formatName()));
+        return m_fields.fail(
+            QCoreApplication::translate("SessionReader",
+                                        "not a LossLab session (it has no \"format\": \"%1\")")
+                .arg(SessionFile::formatName()));
     }
     const QJsonValue value = root.value(QLatin1StringView("version"));
     const std::optional<qint64> version =
         value.isDouble() ? Fields::wholeNumber(value) : std::optional<qint64>();
     if (!version) {
-        return m_fields.fail(
-            QStringLiteral("the session's format version should be a whole number"));
+        return m_fields.fail(QCoreApplication::translate(
+            "SessionReader", "the session's format version should be a whole number"));
     }
     if (*version > SessionFile::version) {
         return m_fields.fail(
-            QStringLiteral("written by a newer LossLab (session format version %1; "
-                           "this LossLab reads version %2 and older)")
+            QCoreApplication::translate("SessionReader",
+                                        "written by a newer LossLab (session format version %1; "
+                                        "this LossLab reads version %2 and older)")
                 .arg(*version)
                 .arg(SessionFile::version));
     }
     if (*version < 1)
-        return m_fields.fail(QStringLiteral("unknown session format version %1").arg(*version));
+        return m_fields.fail(
+            QCoreApplication::translate("SessionReader", "unknown session format version %1")
+                .arg(*version));
     m_version = *version;
     return true;
 }
@@ -115,7 +125,8 @@ bool SessionReader::readPoints(const QJsonObject &data, Session *session)
     QJsonArray yArray;
     bool hasX = false;
     bool hasY = false;
-    const QString lesson = QStringLiteral("using the lesson's points (1, 2), (2, 4), (3, 6)");
+    const QString lesson = QCoreApplication::translate(
+        "SessionReader", "using the lesson's points (1, 2), (2, 4), (3, 6)");
     if (!m_fields.array(data, path, QLatin1StringView("x"), MaxPoints, lesson, &xArray, &hasX)
         || !m_fields.array(data, path, QLatin1StringView("y"), MaxPoints, lesson, &yArray, &hasY)) {
         return false;
@@ -123,9 +134,10 @@ bool SessionReader::readPoints(const QJsonObject &data, Session *session)
     if (!hasX || !hasY)
         return true;
     if (xArray.size() != yArray.size()) {
-        return m_fields.fail(QStringLiteral("data.x has %1 numbers but data.y has %2")
-                                 .arg(xArray.size())
-                                 .arg(yArray.size()));
+        return m_fields.fail(
+            QCoreApplication::translate("SessionReader", "data.x has %1 numbers but data.y has %2")
+                .arg(xArray.size())
+                .arg(yArray.size()));
     }
 
     std::vector<double> xs;
@@ -148,11 +160,12 @@ bool SessionReader::readPoints(const QJsonObject &data, Session *session)
         }
     }
     if (kept < xs.size()) {
-        m_fields.warn(
-            QStringLiteral("data: left out %1 point(s) whose x or y is not a finite number "
-                           "(the first is point %2)")
-                .arg(xs.size() - kept)
-                .arg(firstSkipped));
+        m_fields.warn(QCoreApplication::translate(
+                          "SessionReader",
+                          "data: left out %1 point(s) whose x or y is not a finite number "
+                          "(the first is point %2)")
+                          .arg(xs.size() - kept)
+                          .arg(firstSkipped + 1));
         xs.resize(kept);
         ys.resize(kept);
     }
@@ -219,7 +232,8 @@ bool SessionReader::readOptimizer(const QJsonObject &object, const QString &path
     const QLatin1StringView key("eps");
     const QJsonValue eps = object.value(key);
     if (eps.isUndefined()) {
-        m_fields.warn(QStringLiteral("missing %1; using the optimizer's default")
+        m_fields.warn(QCoreApplication::translate("SessionReader",
+                                                  "missing %1; using the optimizer's default")
                           .arg(Fields::join(path, key)));
         return true;
     }
@@ -228,13 +242,15 @@ bool SessionReader::readOptimizer(const QJsonObject &object, const QString &path
     const QString name = Fields::join(path, key);
     const std::optional<double> value = JsonNumber::fromJson(eps);
     if (!value) {
-        return m_fields.fail(QStringLiteral("%1 should be a number or null, not %2")
-                                 .arg(name, Fields::typeName(eps)));
+        return m_fields.fail(
+            QCoreApplication::translate("SessionReader", "%1 should be a number or null, not %2")
+                .arg(name, Fields::typeName(eps)));
     }
     if (!Positive.contains(*value)) {
-        m_fields.warn(
-            QStringLiteral("%1: %2 is not %3; using the optimizer's default")
-                .arg(name, Fields::numberText(*value), QLatin1StringView(Positive.words)));
+        m_fields.warn(QCoreApplication::translate("SessionReader",
+                                                  "%1: %2 is not %3; using the optimizer's default")
+                          .arg(name, Fields::numberText(*value),
+                               QCoreApplication::translate("JsonFieldReader", Positive.words)));
         return true;
     }
     out->eps = *value;
@@ -247,7 +263,8 @@ bool SessionReader::readRace(const QJsonObject &root, Session *session)
     bool present = false;
     const qsizetype limit = qsizetype(Optimizer::all().size()) - 1;
     if (!m_fields.array(root, QString(), QLatin1StringView("race"), limit,
-                        QStringLiteral("no optimizer races"), &race, &present)) {
+                        QCoreApplication::translate("SessionReader", "no optimizer races"), &race,
+                        &present)) {
         return false;
     }
 
@@ -256,15 +273,17 @@ bool SessionReader::readRace(const QJsonObject &root, Session *session)
     for (qsizetype i = 0; i < race.size(); ++i) {
         const QString path = Fields::indexed(QStringLiteral("race"), i);
         if (!race.at(i).isObject()) {
-            return m_fields.fail(QStringLiteral("%1 should be an object, not %2")
-                                     .arg(path, Fields::typeName(race.at(i))));
+            return m_fields.fail(
+                QCoreApplication::translate("SessionReader", "%1 should be an object, not %2")
+                    .arg(path, Fields::typeName(race.at(i))));
         }
         OptimizerSettings rival;
         if (!readOptimizer(race.at(i).toObject(), path, &rival))
             return false;
         // The window races each optimizer once, and never against itself.
         if (std::find(racing.begin(), racing.end(), rival.kind) != racing.end()) {
-            m_fields.warn(QStringLiteral("%1: %2 races already; left out, with its trail")
+            m_fields.warn(QCoreApplication::translate(
+                              "SessionReader", "%1: %2 races already; left out, with its trail")
                               .arg(path, Optimizer::name(rival.kind)));
             m_racers.push_back(false);
             continue;
@@ -323,15 +342,17 @@ bool SessionReader::readTrails(const QJsonObject &root, Session *session)
     // One trail per racer the file names; a racer left out takes its trail along.
     const qsizetype racers = qsizetype(m_racers.size());
     if (!m_fields.array(root, QString(), QLatin1StringView("trails"), racers,
-                        QStringLiteral("no trail"), &trails, &present)) {
+                        QCoreApplication::translate("SessionReader", "no trail"), &trails,
+                        &present)) {
         return false;
     }
 
     for (qsizetype i = 0; i < trails.size(); ++i) {
         const QString path = Fields::indexed(QStringLiteral("trails"), i);
         if (!trails.at(i).isObject()) {
-            return m_fields.fail(QStringLiteral("%1 should be an object, not %2")
-                                     .arg(path, Fields::typeName(trails.at(i))));
+            return m_fields.fail(
+                QCoreApplication::translate("SessionReader", "%1 should be an object, not %2")
+                    .arg(path, Fields::typeName(trails.at(i))));
         }
         if (!m_racers[std::size_t(i)])
             continue;
@@ -363,7 +384,8 @@ bool SessionReader::readTrail(const QJsonObject &object, const QString &path, in
     for (std::size_t c = 0; c < keys.size(); ++c) {
         bool present = false;
         if (!m_fields.array(object, path, keys[c], MaxTrailSteps,
-                            QStringLiteral("the trail is left out"), &columns[c], &present)) {
+                            QCoreApplication::translate("SessionReader", "the trail is left out"),
+                            &columns[c], &present)) {
             return false;
         }
         complete = complete && present;
@@ -373,11 +395,12 @@ bool SessionReader::readTrail(const QJsonObject &object, const QString &path, in
             length = columns[c].size();
             first = keys[c];
         } else if (columns[c].size() != length) {
-            return m_fields.fail(QStringLiteral("%1 has %2 entries but %3 has %4")
-                                     .arg(Fields::join(path, keys[c]))
-                                     .arg(columns[c].size())
-                                     .arg(Fields::join(path, first))
-                                     .arg(length));
+            return m_fields.fail(
+                QCoreApplication::translate("SessionReader", "%1 has %2 entries but %3 has %4")
+                    .arg(Fields::join(path, keys[c]))
+                    .arg(columns[c].size())
+                    .arg(Fields::join(path, first))
+                    .arg(length));
         }
     }
     if (!complete)
@@ -396,13 +419,15 @@ bool SessionReader::readTrail(const QJsonObject &object, const QString &path, in
             step.isDouble() ? Fields::wholeNumber(step) : std::optional<qint64>();
         if (!number || *number < 0) {
             return m_fields.fail(
-                QStringLiteral("%1 should be a whole number of 0 or more, not %2")
+                QCoreApplication::translate("SessionReader",
+                                            "%1 should be a whole number of 0 or more, not %2")
                     .arg(Fields::indexed(Fields::join(path, keys[0]), i), Fields::typeName(step)));
         }
         if (!tooLarge.isBool()) {
-            return m_fields.fail(QStringLiteral("%1 should be true or false, not %2")
-                                     .arg(Fields::indexed(Fields::join(path, keys[6]), i),
-                                          Fields::typeName(tooLarge)));
+            return m_fields.fail(
+                QCoreApplication::translate("SessionReader", "%1 should be true or false, not %2")
+                    .arg(Fields::indexed(Fields::join(path, keys[6]), i),
+                         Fields::typeName(tooLarge)));
         }
         const auto at = std::size_t(i);
         const TrainingStep state {*number,       values[0][at], values[1][at], values[2][at],
@@ -411,9 +436,10 @@ bool SessionReader::readTrail(const QJsonObject &object, const QString &path, in
         trail.steps.push_back(state);
     }
     if (!finite) {
-        m_fields.warn(
-            QStringLiteral("%1 holds a value that is not a finite number; the trail is left out")
-                .arg(path));
+        m_fields.warn(QCoreApplication::translate(
+                          "SessionReader",
+                          "%1 holds a value that is not a finite number; the trail is left out")
+                          .arg(path));
         return true;
     }
     if (!readOptimizerStates(object, path, columns[0].size(), &trail))

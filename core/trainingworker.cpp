@@ -1,5 +1,7 @@
 #include "trainingworker.h"
 
+#include <QCoreApplication>
+
 namespace {
 
 // How long one batch may keep the thread away from its event loop.
@@ -40,9 +42,11 @@ bool TrainingWorker::prepareRun()
         return false;
     }
     if (chosen.current().step >= chosen.settings().maxSteps) {
-        Q_EMIT stopped(StopReason::StepLimit,
-                       QStringLiteral("The step limit (%1) is reached: raise it or press Reset.")
-                           .arg(chosen.settings().maxSteps));
+        Q_EMIT stopped(
+            StopReason::StepLimit,
+            QCoreApplication::translate("TrainingWorker",
+                                        "The step limit (%1) is reached: raise it or press Reset.")
+                .arg(chosen.settings().maxSteps));
         return false;
     }
     // A racer whose start is already converged takes no step.
@@ -61,7 +65,9 @@ void TrainingWorker::pause()
 {
     if (!isRunning())
         return;
-    halt(StopReason::Paused, QStringLiteral("Paused at step %1.").arg(trainer().current().step));
+    halt(StopReason::Paused,
+         QCoreApplication::translate("TrainingWorker", "Paused at step %1.")
+             .arg(trainer().current().step));
 }
 
 void TrainingWorker::stepOnce()
@@ -246,7 +252,8 @@ QString TrainingWorker::summary() const
         const QString name = Optimizer::name(racer.trainer->optimizer().settings().kind);
         const QString message = racer.done && !racer.trainer->stopMessage().isEmpty()
             ? racer.trainer->stopMessage()
-            : QStringLiteral("at step %1.").arg(racer.trainer->current().step);
+            : QCoreApplication::translate("TrainingWorker", "at step %1.")
+                  .arg(racer.trainer->current().step);
         lines.append(name + QStringLiteral(": ") + message);
     }
     return lines.join(u'\n');

@@ -342,7 +342,7 @@ void TestSession::nonFiniteValues()
     QVERIFY(loaded->trails.front().steps.empty());
     QCOMPARE(warnings,
              QStringList({"data: left out 3 point(s) whose x or y is not a finite number (the "
-                          "first is point 1)",
+                          "first is point 2)",
                           "training.tolerance: inf is not a finite number of 0 or more; using "
                           "1e-06",
                           "parameters.w: nan is not a finite number; using 0",
@@ -522,9 +522,10 @@ void TestSession::partial_data()
     QTest::newRow("fractional steps") << "training.maxSteps" << QJsonValue(2.5)
                                       << "training.maxSteps: 2.5 is not a whole number from 1 to "
                                          "9223372036854775807; using 10000";
+    // data.x[1] is the second point: points are counted from 1, as in the table.
     QTest::newRow("NaN in data") << "data.x.1" << QJsonValue("nan")
                                  << "data: left out 1 point(s) whose x or y is not a finite "
-                                    "number (the first is point 1)";
+                                    "number (the first is point 2)";
     QTest::newRow("racing twice") << "race.1.kind" << QJsonValue("momentum")
                                   << "race[1]: momentum races already; left out, with its trail";
 }

@@ -514,15 +514,17 @@ void MainWindow::explainFocus()
 
 void MainWindow::showFocus(QWidget *old, QWidget *focus)
 {
-    // The window's own activation leaves the message there.
-    if (!old || !focus || focus->window() != this)
+    // The window's own activation, or focus coming from another window, leaves the message
+    // there.
+    if (!old || !focus || focus->window() != this || old->window() != this)
         return;
-    if (!focus->statusTip().isEmpty())
+    // As the style's own focus frames, the hint and the ring are for focus moved from the
+    // keyboard: a click says what it does itself, and must not hide a message just shown.
+    const bool fromKeyboard = testAttribute(Qt::WA_KeyboardFocusChange);
+    if (fromKeyboard && !focus->statusTip().isEmpty())
         statusBar()->showMessage(focus->statusTip());
-    // Charts, lists and the log draw no focus of their own, or only on a current cell. As the
-    // style's own focus frames, the ring is for focus moved from the keyboard.
-    const bool ring =
-        qobject_cast<QAbstractScrollArea *>(focus) && testAttribute(Qt::WA_KeyboardFocusChange);
+    // Charts, lists and the log draw no focus of their own, or only on a current cell.
+    const bool ring = qobject_cast<QAbstractScrollArea *>(focus) && fromKeyboard;
     if (m_focusRing)
         m_focusRing->setWidget(ring ? focus : nullptr);
 }

@@ -482,6 +482,26 @@
         <source>an object</source>
         <translation>对象</translation>
     </message>
+    <message>
+        <source>a finite number</source>
+        <translation>有限数</translation>
+    </message>
+    <message>
+        <source>a finite number above 0</source>
+        <translation>大于 0 的有限数</translation>
+    </message>
+    <message>
+        <source>a finite number of 0 or more</source>
+        <translation>大于或等于 0 的有限数</translation>
+    </message>
+    <message>
+        <source>a number from 0 to 1</source>
+        <translation>0 到 1 之间的数</translation>
+    </message>
+    <message>
+        <source>a number from 0 up to but not 1</source>
+        <translation>大于或等于 0 且小于 1 的数</translation>
+    </message>
 </context>
 <context>
     <name>LanguageMenu</name>
@@ -1000,6 +1020,14 @@ The data shown before are kept.</source>
     <message>
         <source>Undo and redo, copy a chart, clear the points, or choose the language</source>
         <translation>撤销和重做、复制图表、清除数据点，或选择语言</translation>
+    </message>
+    <message>
+        <source>Training goes on from step %1.</source>
+        <translation>训练从第 %1 步继续。</translation>
+    </message>
+    <message>
+        <source>The optimizer&apos;s state at step %1 was not saved: training goes on from there with the optimizer started afresh.</source>
+        <translation>第 %1 步时优化器的状态未被保存：训练将从该步继续，优化器重新开始。</translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1650,199 @@ State after step %2:</source>
     </message>
 </context>
 <context>
+    <name>SessionFile</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行第 %2 列</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>damaged JSON at %1: %2</source>
+        <translation>JSON 在%1处损坏：%2</translation>
+    </message>
+    <message>
+        <source>not a LossLab session (the JSON is not an object)</source>
+        <translation>不是 LossLab 会话（JSON 不是对象）</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>the file is larger than 1 GiB</source>
+        <translation>文件大于 1 GiB</translation>
+    </message>
+    <message>
+        <source>not a LossLab session (binary data)</source>
+        <translation>不是 LossLab 会话（二进制数据）</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionReader</name>
+    <message>
+        <source>missing %1; training on from this trail starts the optimizer afresh</source>
+        <translation>缺少 %1；从此轨迹继续训练时，优化器将重新开始</translation>
+    </message>
+    <message>
+        <source>%1 should be an array, not %2</source>
+        <translation>%1 应为数组，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1 has %2 entries but %3 has %4</source>
+        <translation>%1 有 %2 项，但 %3 有 %4 项</translation>
+    </message>
+    <message>
+        <source>%1 should be an object or null, not %2</source>
+        <translation>%1 应为对象或 null，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1 should be one of %2</source>
+        <translation>%1 应为以下之一：%2</translation>
+    </message>
+    <message>
+        <source>%1 should be a whole number of 0 or more</source>
+        <translation>%1 应为大于或等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>%1 should be an array of at most %2 numbers</source>
+        <translation>%1 应为最多包含 %2 个数的数组</translation>
+    </message>
+    <message>
+        <source>%1 should be an array of %2 arrays</source>
+        <translation>%1 应为包含 %2 个数组的数组</translation>
+    </message>
+    <message>
+        <source>%1 holds a value that is not a finite number; the state is taken as unknown</source>
+        <translation>%1 含有非有限数的值；该状态视为未知</translation>
+    </message>
+    <message>
+        <source>not a LossLab session (it has no &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>不是 LossLab 会话（缺少 &quot;format&quot;: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>the session&apos;s format version should be a whole number</source>
+        <translation>会话的格式版本应为整数</translation>
+    </message>
+    <message>
+        <source>written by a newer LossLab (session format version %1; this LossLab reads version %2 and older)</source>
+        <translation>由更新版本的 LossLab 写入（会话格式版本 %1；此 LossLab 只能读取版本 %2 及更早版本）</translation>
+    </message>
+    <message>
+        <source>unknown session format version %1</source>
+        <translation>未知的会话格式版本 %1</translation>
+    </message>
+    <message>
+        <source>using the lesson&apos;s points (1, 2), (2, 4), (3, 6)</source>
+        <translation>使用课程的数据点 (1, 2)、(2, 4)、(3, 6)</translation>
+    </message>
+    <message>
+        <source>data.x has %1 numbers but data.y has %2</source>
+        <translation>data.x 有 %1 个数，但 data.y 有 %2 个</translation>
+    </message>
+    <message>
+        <source>data: left out %1 point(s) whose x or y is not a finite number (the first is point %2)</source>
+        <translation>data：略去了 %1 个 x 或 y 不是有限数的数据点（第一个是第 %2 个点）</translation>
+    </message>
+    <message>
+        <source>missing %1; using the optimizer&apos;s default</source>
+        <translation>缺少 %1；使用优化器的默认值</translation>
+    </message>
+    <message>
+        <source>%1 should be a number or null, not %2</source>
+        <translation>%1 应为数字或 null，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not %3; using the optimizer&apos;s default</source>
+        <translation>%1：%2 不是%3；使用优化器的默认值</translation>
+    </message>
+    <message>
+        <source>no optimizer races</source>
+        <translation>不进行优化器对比</translation>
+    </message>
+    <message>
+        <source>%1 should be an object, not %2</source>
+        <translation>%1 应为对象，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 races already; left out, with its trail</source>
+        <translation>%1：%2 已在对比中；已略去，连同其轨迹</translation>
+    </message>
+    <message>
+        <source>no trail</source>
+        <translation>没有轨迹</translation>
+    </message>
+    <message>
+        <source>the trail is left out</source>
+        <translation>略去该轨迹</translation>
+    </message>
+    <message>
+        <source>%1 should be a whole number of 0 or more, not %2</source>
+        <translation>%1 应为大于或等于 0 的整数，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1 should be true or false, not %2</source>
+        <translation>%1 应为 true 或 false，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1 holds a value that is not a finite number; the trail is left out</source>
+        <translation>%1 含有非有限数的值；略去该轨迹</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>&amp;Continue from here</source>
+        <translation>从此处继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>training timeline</source>
+        <translation>训练时间轴</translation>
+    </message>
+    <message>
+        <source>Drag back to see w, b, the line and the loss at an earlier step.</source>
+        <translation>向回拖动，查看较早某一步的 w、b、直线和损失。</translation>
+    </message>
+    <message>
+        <source>Go back through the kept steps of the run without losing it; the end is the latest.</source>
+        <translation>回看本次训练保留的各步而不丢失训练；最右端是最新一步。</translation>
+    </message>
+    <message>
+        <source>continue from here</source>
+        <translation>从此处继续</translation>
+    </message>
+    <message>
+        <source>Train on from the step shown, with the optimizer&apos;s state it had there.</source>
+        <translation>从所显示的这一步继续训练，使用优化器在该步时的状态。</translation>
+    </message>
+    <message>
+        <source>Drop the steps after the one shown, so that Train and Step go on from it.</source>
+        <translation>丢弃所显示这一步之后的各步，使“训练”和“单步”从这里继续。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <source>No steps yet</source>
+        <translation>尚无训练步</translation>
+    </message>
+</context>
+<context>
     <name>Trainer</name>
     <message>
         <source>There are no data points to train on.</source>
@@ -1813,6 +2034,21 @@ State after step %2:</source>
     <message>
         <source>Step l&amp;imit</source>
         <translation>步数上限(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>The step limit (%1) is reached: raise it or press Reset.</source>
+        <translation>已达到步数上限（%1）：请提高上限或按“重置”。</translation>
+    </message>
+    <message>
+        <source>Paused at step %1.</source>
+        <translation>已在第 %1 步暂停。</translation>
+    </message>
+    <message>
+        <source>at step %1.</source>
+        <translation>在第 %1 步。</translation>
     </message>
 </context>
 <context>
