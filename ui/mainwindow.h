@@ -29,6 +29,7 @@ class SessionDocument;
 class TimelinePanel;
 class TrainingController;
 class TrainingPanel;
+class WindowMenus;
 class Dataset;
 struct Objective;
 struct TrainingStep;
@@ -113,6 +114,13 @@ public:
     SessionDocument *document() const { return m_document; }
     QTabWidget *tabs() const { return m_tabs; }
     QCheckBox *logScaleBox() const { return m_logScale; }
+    // The menu bar and its shortcuts.
+    WindowMenus *menus() const { return m_menus; }
+
+    // Edit › Clear the points: one step of the undo history.
+    void clearPoints();
+    // Lesson › Run grid search: replays the lesson's search in the Grid search tab.
+    void startGridSearch();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -120,17 +128,13 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void createMenus();
     // Each control's tooltip is its status-bar hint too, shown also when it takes the focus
     // from the keyboard; a focused chart, which draws no focus of its own, gets a frame.
     void explainFocus();
     void showFocus(QWidget *old, QWidget *focus);
-    void openExample(const QString &resource, const QString &title);
-    void showAbout();
     void setParametersByHand(double w, double b);
     // Shows `state` and returns the state it replaced (see DatasetCommand).
     DatasetState showDataset(DatasetState state);
-    void clearPoints();
     void setObjective(const Objective &objective);
     void setStandardized(bool standardized);
     void updateRanges();
@@ -145,13 +149,8 @@ private:
     void continueFrom(qint64 step);
     void handleRestored(qint64 step, bool optimizerStateKnown);
     void toggleTraining();
-    void spacePressed();
-    // Left and Right (Lesson › Decrease w, Increase w): the focused control's own meaning, where
-    // the arrows have one; elsewhere w moves by `steps` grid steps, as by hand.
-    void arrowPressed(Qt::Key key, int steps);
     // Says in a message box which fields of the session just opened took their defaults.
     void showSessionWarnings();
-    void startGridSearch();
 
     DatasetModel *m_model;
     TrainingController *m_controller;
@@ -173,8 +172,7 @@ private:
     QCheckBox *m_logScale;
     // Moves from one child to another, and is deleted with the one it is on.
     QPointer<FocusRing> m_focusRing;
-    QAction *m_decreaseW = nullptr;
-    QAction *m_increaseW = nullptr;
+    WindowMenus *m_menus = nullptr;
     QString m_sourceFile;
     bool m_closingWithoutAsking = false;
     QString m_title; // what the data are, after "LossLab — " in the title

@@ -20,13 +20,6 @@
             <numerusform>Opened %1: %n points. %2</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Opened %1: %n point(s).</source>
-        <translation>
-            <numerusform>Opened %1: %n point.</numerusform>
-            <numerusform>Opened %1: %n points.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>SessionDocument</name>
@@ -35,6 +28,16 @@
         <translation>
             <numerusform>%n point</numerusform>
             <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message numerus="yes">
+        <source>Opened %1: %n point(s).</source>
+        <translation>
+            <numerusform>Opened %1: %n point.</numerusform>
+            <numerusform>Opened %1: %n points.</numerusform>
         </translation>
     </message>
 </context>

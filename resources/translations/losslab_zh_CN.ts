@@ -732,122 +732,6 @@ The lesson&apos;s data are shown instead.</source>
         <translation>无法将截图写入 %1</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;example</source>
-        <translation>打开示例(&amp;E)</translation>
-    </message>
-    <message>
-        <source>The &amp;lesson: (1, 2), (2, 4), (3, 6)</source>
-        <translation>课程数据：(1, 2), (2, 4), (3, 6)(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Gapminder: life expectancy against income</source>
-        <translation>Gapminder：预期寿命与收入(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Gapminder (x = income, y = health)</source>
-        <translation>Gapminder（x = 收入，y = 健康）</translation>
-    </message>
-    <message>
-        <source>Global &amp;temperature anomaly by year</source>
-        <translation>历年全球气温距平(&amp;T)</translation>
-    </message>
-    <message>
-        <source>global temperature (x = year, y = temp)</source>
-        <translation>全球气温（x = 年份，y = 气温）</translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Take back the last change to the points or to w and b</source>
-        <translation>撤销对数据点或 w、b 的最近一次更改</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Make again the change just taken back</source>
-        <translation>重新执行刚撤销的更改</translation>
-    </message>
-    <message>
-        <source>Copy &amp;chart</source>
-        <translation>复制图表(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Clear the points</source>
-        <translation>清除数据点(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Remove every point, to place new ones by clicking the chart</source>
-        <translation>删除所有数据点，以便单击图表放置新的数据点</translation>
-    </message>
-    <message>
-        <source>&amp;Lesson</source>
-        <translation>课程(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Run &amp;grid search</source>
-        <translation>运行网格搜索(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Ctrl+G</source>
-        <translation>Ctrl+G</translation>
-    </message>
-    <message>
-        <source>Try every w on the grid and drop each onto the loss curve</source>
-        <translation>尝试网格上的每个 w，并将结果逐个标在损失曲线上</translation>
-    </message>
-    <message>
-        <source>&amp;Train or pause</source>
-        <translation>训练或暂停(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Start gradient descent, or pause it (Space)</source>
-        <translation>开始梯度下降，或将其暂停（Space）</translation>
-    </message>
-    <message>
-        <source>&amp;Step</source>
-        <translation>单步(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Take one step of gradient descent (S)</source>
-        <translation>执行一步梯度下降（S）</translation>
-    </message>
-    <message>
-        <source>&amp;Reset</source>
-        <translation>重置(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Go back to the start of the run (R)</source>
-        <translation>回到本次训练的起点（R）</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About LossLab</source>
-        <translation>关于 LossLab(&amp;A)</translation>
-    </message>
-    <message>
         <source>Parts of the session were missing</source>
         <translation>会话中有部分内容缺失</translation>
     </message>
@@ -866,24 +750,6 @@ The data shown before are kept.</source>
         <translation>%1
 
 仍保留之前显示的数据。</translation>
-    </message>
-    <message>
-        <source>Cannot open the example</source>
-        <translation>无法打开示例</translation>
-    </message>
-    <message numerus="yes">
-        <source>Opened %1: %n point(s).</source>
-        <translation>
-            <numerusform>已打开 %1：%n 个数据点。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>About LossLab</source>
-        <translation>关于 LossLab</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;LossLab %1&lt;/h3&gt;&lt;p&gt;See how a machine-learning model learns: the model y = w·x, its mean squared error, a grid search over w and gradient descent on a worker thread.&lt;/p&gt;&lt;p&gt;Example data: the Gapminder and global-temperature files come from the vega-datasets package 2.11.0 (BSD-3-Clause); the Gapminder data are from the Gapminder Foundation.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;LossLab %1&lt;/h3&gt;&lt;p&gt;看看机器学习模型是如何学习的：模型 y = w·x、它的均方误差、对 w 的网格搜索，以及在工作线程上运行的梯度下降。&lt;/p&gt;&lt;p&gt;示例数据：Gapminder 和全球气温文件来自 vega-datasets 软件包 2.11.0（BSD-3-Clause）；Gapminder 数据来自 Gapminder 基金会。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Set w and b</source>
@@ -956,70 +822,6 @@ The data shown before are kept.</source>
     <message>
         <source>The views under the controls; Ctrl+Tab shows the next</source>
         <translation>控件下方的各个视图；按 Ctrl+Tab 显示下一个</translation>
-    </message>
-    <message>
-        <source>Open, save and export the work, or quit</source>
-        <translation>打开、保存和导出工作，或退出</translation>
-    </message>
-    <message>
-        <source>Open one of the data sets built into LossLab</source>
-        <translation>打开 LossLab 内置的数据集之一</translation>
-    </message>
-    <message>
-        <source>Go back to the lesson&apos;s three points, which y = 2·x fits exactly</source>
-        <translation>回到课程的三个数据点，y = 2·x 恰好拟合它们</translation>
-    </message>
-    <message>
-        <source>Countries&apos; life expectancy against income, where large x diverge</source>
-        <translation>各国预期寿命与收入的关系，x 很大时训练会发散</translation>
-    </message>
-    <message>
-        <source>The global temperature anomaly by year, which no line through the origin follows</source>
-        <translation>逐年的全球气温距平，任何过原点的直线都无法拟合</translation>
-    </message>
-    <message>
-        <source>Save a chart, the points, the training trail or the grid-search log to a file</source>
-        <translation>将图表、数据点、训练轨迹或网格搜索日志保存到文件</translation>
-    </message>
-    <message>
-        <source>Close LossLab, asking first about unsaved changes</source>
-        <translation>关闭 LossLab，如有未保存的更改会先询问</translation>
-    </message>
-    <message>
-        <source>Put a chart on the clipboard as an image</source>
-        <translation>将图表作为图像放到剪贴板</translation>
-    </message>
-    <message>
-        <source>Search the grid, train, step, reset and move w</source>
-        <translation>网格搜索、训练、单步、重置和移动 w</translation>
-    </message>
-    <message>
-        <source>&amp;Decrease w</source>
-        <translation>减小 w(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Move w down by one grid step, 0.1 on the lesson&apos;s data (Left)</source>
-        <translation>将 w 减小一个网格步长，在课程数据上为 0.1（左方向键）</translation>
-    </message>
-    <message>
-        <source>&amp;Increase w</source>
-        <translation>增大 w(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Move w up by one grid step, 0.1 on the lesson&apos;s data (Right)</source>
-        <translation>将 w 增大一个网格步长，在课程数据上为 0.1（右方向键）</translation>
-    </message>
-    <message>
-        <source>What LossLab is, and where its example data come from</source>
-        <translation>LossLab 是什么，以及示例数据的来源</translation>
-    </message>
-    <message>
-        <source>Show the version of LossLab and where its example data come from</source>
-        <translation>显示 LossLab 的版本以及示例数据的来源</translation>
-    </message>
-    <message>
-        <source>Undo and redo, copy a chart, clear the points, or choose the language</source>
-        <translation>撤销和重做、复制图表、清除数据点，或选择语言</translation>
     </message>
     <message>
         <source>Training goes on from step %1.</source>
@@ -2056,6 +1858,207 @@ State after step %2:</source>
     <message>
         <source>Cannot find the translation %1.qm in %2.</source>
         <translation>在 %2 中找不到翻译文件 %1.qm。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open, save and export the work, or quit</source>
+        <translation>打开、保存和导出工作，或退出</translation>
+    </message>
+    <message>
+        <source>Open &amp;example</source>
+        <translation>打开示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open one of the data sets built into LossLab</source>
+        <translation>打开 LossLab 内置的数据集之一</translation>
+    </message>
+    <message>
+        <source>The &amp;lesson: (1, 2), (2, 4), (3, 6)</source>
+        <translation>课程数据：(1, 2), (2, 4), (3, 6)(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Go back to the lesson&apos;s three points, which y = 2·x fits exactly</source>
+        <translation>回到课程的三个数据点，y = 2·x 恰好拟合它们</translation>
+    </message>
+    <message>
+        <source>&amp;Gapminder: life expectancy against income</source>
+        <translation>Gapminder：预期寿命与收入(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Gapminder (x = income, y = health)</source>
+        <translation>Gapminder（x = 收入，y = 健康）</translation>
+    </message>
+    <message>
+        <source>Countries&apos; life expectancy against income, where large x diverge</source>
+        <translation>各国预期寿命与收入的关系，x 很大时训练会发散</translation>
+    </message>
+    <message>
+        <source>Global &amp;temperature anomaly by year</source>
+        <translation>历年全球气温距平(&amp;T)</translation>
+    </message>
+    <message>
+        <source>global temperature (x = year, y = temp)</source>
+        <translation>全球气温（x = 年份，y = 气温）</translation>
+    </message>
+    <message>
+        <source>The global temperature anomaly by year, which no line through the origin follows</source>
+        <translation>逐年的全球气温距平，任何过原点的直线都无法拟合</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Save a chart, the points, the training trail or the grid-search log to a file</source>
+        <translation>将图表、数据点、训练轨迹或网格搜索日志保存到文件</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close LossLab, asking first about unsaved changes</source>
+        <translation>关闭 LossLab，如有未保存的更改会先询问</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Undo and redo, copy a chart, clear the points, or choose the language</source>
+        <translation>撤销和重做、复制图表、清除数据点，或选择语言</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Take back the last change to the points or to w and b</source>
+        <translation>撤销对数据点或 w、b 的最近一次更改</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Make again the change just taken back</source>
+        <translation>重新执行刚撤销的更改</translation>
+    </message>
+    <message>
+        <source>Copy &amp;chart</source>
+        <translation>复制图表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Put a chart on the clipboard as an image</source>
+        <translation>将图表作为图像放到剪贴板</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the points</source>
+        <translation>清除数据点(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Remove every point, to place new ones by clicking the chart</source>
+        <translation>删除所有数据点，以便单击图表放置新的数据点</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Search the grid, train, step, reset and move w</source>
+        <translation>网格搜索、训练、单步、重置和移动 w</translation>
+    </message>
+    <message>
+        <source>Run &amp;grid search</source>
+        <translation>运行网格搜索(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>Try every w on the grid and drop each onto the loss curve</source>
+        <translation>尝试网格上的每个 w，并将结果逐个标在损失曲线上</translation>
+    </message>
+    <message>
+        <source>&amp;Train or pause</source>
+        <translation>训练或暂停(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Start gradient descent, or pause it (Space)</source>
+        <translation>开始梯度下降，或将其暂停（Space）</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Take one step of gradient descent (S)</source>
+        <translation>执行一步梯度下降（S）</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Go back to the start of the run (R)</source>
+        <translation>回到本次训练的起点（R）</translation>
+    </message>
+    <message>
+        <source>&amp;Decrease w</source>
+        <translation>减小 w(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move w down by one grid step, 0.1 on the lesson&apos;s data (Left)</source>
+        <translation>将 w 减小一个网格步长，在课程数据上为 0.1（左方向键）</translation>
+    </message>
+    <message>
+        <source>&amp;Increase w</source>
+        <translation>增大 w(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Move w up by one grid step, 0.1 on the lesson&apos;s data (Right)</source>
+        <translation>将 w 增大一个网格步长，在课程数据上为 0.1（右方向键）</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>What LossLab is, and where its example data come from</source>
+        <translation>LossLab 是什么，以及示例数据的来源</translation>
+    </message>
+    <message>
+        <source>&amp;About LossLab</source>
+        <translation>关于 LossLab(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the version of LossLab and where its example data come from</source>
+        <translation>显示 LossLab 的版本以及示例数据的来源</translation>
+    </message>
+    <message>
+        <source>Cannot open the example</source>
+        <translation>无法打开示例</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n point(s).</source>
+        <translation>
+            <numerusform>已打开 %1：%n 个数据点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About LossLab</source>
+        <translation>关于 LossLab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;LossLab %1&lt;/h3&gt;&lt;p&gt;See how a machine-learning model learns: the models y = w·x and y = w·x + b, their losses, a grid search over w, and gradient descent, momentum, Nesterov, AdaGrad, RMSprop and Adam on a worker thread.&lt;/p&gt;&lt;p&gt;Example data: the Gapminder and global-temperature files come from the vega-datasets package 2.11.0 (BSD-3-Clause); the Gapminder data are from the Gapminder Foundation.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;LossLab %1&lt;/h3&gt;&lt;p&gt;看看机器学习模型是如何学习的：模型 y = w·x 和 y = w·x + b、它们的损失、对 w 的网格搜索，以及在工作线程上运行的梯度下降、动量、Nesterov、AdaGrad、RMSprop 和 Adam。&lt;/p&gt;&lt;p&gt;示例数据：Gapminder 和全球气温文件来自 vega-datasets 软件包 2.11.0（BSD-3-Clause）；Gapminder 数据来自 Gapminder 基金会。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>
