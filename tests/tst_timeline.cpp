@@ -1,6 +1,7 @@
 #include "dataeditorview.h"
 #include "datasetmodel.h"
 #include "losscurveview.h"
+#include "lossstepview.h"
 #include "mainwindow.h"
 #include "parameterpanel.h"
 #include "parameterslider.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineSeries>
@@ -143,6 +145,16 @@ void TestTimeline::checkShows(qint64 k)
     QVERIFY(std::fabs(editorLineSlope(m_window->dataEditor()) - w) < 1e-9);
     QVERIFY2(m_window->training()->readout()->text().startsWith(QStringLiteral("step %1 ").arg(k)),
              qPrintable(m_window->training()->readout()->text()));
+    // The loss-per-step chart rings the step shown, at MSE(w_k) = (14/3)·(w_k − 2)², unless it
+    // is the latest.
+    const std::optional<QPointF> mark = m_window->lossStep()->shownMark();
+    if (m_window->timeline()->isAtLatest()) {
+        QVERIFY(!mark);
+    } else {
+        QVERIFY(mark);
+        QCOMPARE(mark->x(), double(k));
+        QVERIFY(std::fabs(mark->y() - 14.0 / 3.0 * (w - 2.0) * (w - 2.0)) <= tolerance);
+    }
 }
 
 void TestTimeline::disabledWithoutATrail()
@@ -196,6 +208,14 @@ void TestTimeline::keyboardShowsEachKeptStep()
     // The run is kept: the worker is still at step 30 and its trail whole.
     QCOMPARE(m_window->controller()->latest().step, qint64(30));
     QCOMPARE(m_window->controller()->trail().size(), std::size_t(31));
+    // LOSSLAB_TEST_SCREENSHOTS=DIR keeps a picture of the window scrubbed back, to look at.
+    const QString folder = qEnvironmentVariable("LOSSLAB_TEST_SCREENSHOTS");
+    if (!folder.isEmpty()) {
+        // The chart lays its new title out on the next pass of the event loop.
+        QCoreApplication::processEvents();
+        m_window->grab().save(QDir(folder).filePath(
+            QStringLiteral("timeline %1.png").arg(QString::fromLatin1(QTest::currentDataTag()))));
+    }
 }
 
 void TestTimeline::mouseDragGoesBackAndForth()

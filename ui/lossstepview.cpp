@@ -3,8 +3,10 @@
 #include "chartstyle.h"
 
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QScatterSeries>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -15,6 +17,7 @@ LossStepView::LossStepView(QWidget *parent)
     , m_axisStep(new QValueAxis(this))
     , m_axisLoss(new QValueAxis(this))
     , m_logAxisLoss(new QLogValueAxis(this))
+    , m_shownMark(new QScatterSeries(this))
 {
     QChart *chart = this->chart();
     ChartStyle::fitToView(this);
@@ -39,9 +42,24 @@ LossStepView::LossStepView(QWidget *parent)
         series->attachAxis(m_axisLoss);
         m_series.push_back(series);
     }
+    m_shownMark->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    m_shownMark->setMarkerSize(11.0);
+    m_shownMark->setBrush(Qt::NoBrush);
+    m_shownMark->setName(tr("step shown"));
+    chart->addSeries(m_shownMark);
+    m_shownMark->attachAxis(m_axisStep);
+    m_shownMark->attachAxis(m_axisLoss);
+    for (QLegendMarker *marker : chart->legend()->markers(m_shownMark))
+        marker->setVisible(false);
     ChartStyle::applyPalette(chart, palette());
     ChartStyle::applyPalette(m_logAxisLoss, palette());
+    colourShownMark();
     redraw();
+}
+
+void LossStepView::colourShownMark()
+{
+    m_shownMark->setPen(QPen(palette().color(QPalette::WindowText), 2));
 }
 
 void LossStepView::changeEvent(QEvent *event)
@@ -53,6 +71,7 @@ void LossStepView::changeEvent(QEvent *event)
     ChartStyle::applyPalette(chart(), palette());
     ChartStyle::applyPalette(m_logScale ? static_cast<QAbstractAxis *>(m_axisLoss) : m_logAxisLoss,
                              palette());
+    colourShownMark();
 }
 
 void LossStepView::setTrails(const std::vector<RacerTrail> &trails)
@@ -78,12 +97,14 @@ void LossStepView::setLogScale(bool logScale)
     QAbstractAxis *to = logScale ? static_cast<QAbstractAxis *>(m_logAxisLoss) : m_axisLoss;
     for (QLineSeries *series : m_series)
         series->detachAxis(from);
+    m_shownMark->detachAxis(from);
     chart()->removeAxis(from);
     // removeAxis() hands the axis back without a parent: keep it with the view.
     from->setParent(this);
     chart()->addAxis(to, Qt::AlignLeft);
     for (QLineSeries *series : m_series)
         series->attachAxis(to);
+    m_shownMark->attachAxis(to);
     redraw();
 }
 
@@ -96,6 +117,22 @@ QPointF LossStepView::lossRange() const
 {
     return m_logScale ? QPointF(m_logAxisLoss->min(), m_logAxisLoss->max())
                       : QPointF(m_axisLoss->min(), m_axisLoss->max());
+}
+
+void LossStepView::setShownStep(const std::optional<TrainingStep> &step)
+{
+    if (!step && !m_shownStep)
+        return;
+    m_shownStep = step;
+    if (isVisible())
+        redraw();
+}
+
+std::optional<QPointF> LossStepView::shownMark() const
+{
+    if (m_shownMark->count() == 0)
+        return std::nullopt;
+    return m_shownMark->at(0);
 }
 
 void LossStepView::redraw()
@@ -135,6 +172,12 @@ void LossStepView::redraw()
             shown = note;
     }
     m_axisStep->setTitleText(shown.isEmpty() ? tr("step") : tr("step (%1)").arg(shown));
+    const bool markable = m_shownStep && !m_shownStep->tooLarge
+        && (m_logScale ? m_shownStep->loss > 0.0 : std::isfinite(m_shownStep->loss));
+    if (markable)
+        m_shownMark->replace({QPointF(double(m_shownStep->step), m_shownStep->loss)});
+    else
+        m_shownMark->clear();
     chart()->legend()->setVisible(racing);
     ChartStyle::fitFromZero(m_axisStep, std::max(lastStep, 10.0));
     if (m_logScale) {

@@ -4,9 +4,11 @@
 
 #include <QChartView>
 
+#include <optional>
 #include <vector>
 
 class QLineSeries;
+class QScatterSeries;
 class QLogValueAxis;
 class QValueAxis;
 
@@ -28,6 +30,10 @@ public:
     QString stepTitle() const;
     // The loss axis in use (for tests): its range after the last redraw.
     QPointF lossRange() const;
+    // Rings the step the timeline shows on its curve; none (the latest step): no ring.
+    void setShownStep(const std::optional<TrainingStep> &step);
+    // Where the ring is, in (step, loss); empty when none is drawn.
+    std::optional<QPointF> shownMark() const;
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -35,6 +41,7 @@ protected:
 
 private:
     void redraw();
+    void colourShownMark();
 
     std::vector<RacerTrail> m_trails;
     QValueAxis *m_axisStep;
@@ -42,4 +49,6 @@ private:
     QLogValueAxis *m_logAxisLoss;
     bool m_logScale = false;
     std::vector<QLineSeries *> m_series; // one per optimizer kind
+    QScatterSeries *m_shownMark;
+    std::optional<TrainingStep> m_shownStep;
 };

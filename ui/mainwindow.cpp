@@ -650,6 +650,8 @@ void MainWindow::handleProgress(const TrainingStep &state)
     m_training->showState(state, m_model->objective(), !m_model->trainingData().isEmpty());
     const std::vector<RacerTrail> trails = racerTrails();
     m_lossCurve->setTrails(trails);
+    // The latest step is shown again: no step of the past is ringed.
+    m_lossStep->setShownStep(std::nullopt);
     m_lossStep->setTrails(trails);
     m_surface->setTrails(trails);
     m_timeline->setTrail(trails.empty() ? std::vector<TrainingStep>() : trails.front().steps);
@@ -662,6 +664,7 @@ void MainWindow::showTimelineStep(const TrainingStep &state, bool latest)
     const TrainingStep shown = latest ? m_controller->latest() : state;
     m_model->setParameters(shown.w, shown.b);
     m_training->showState(shown, m_model->objective(), !m_model->trainingData().isEmpty());
+    m_lossStep->setShownStep(latest ? std::nullopt : std::optional<TrainingStep>(state));
 }
 
 void MainWindow::continueFrom(qint64 step)

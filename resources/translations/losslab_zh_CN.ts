@@ -615,6 +615,10 @@
         <source>step (%1)</source>
         <translation>步数（%1）</translation>
     </message>
+    <message>
+        <source>step shown</source>
+        <translation>所显示的步</translation>
+    </message>
 </context>
 <context>
     <name>LossSurfaceView</name>
