@@ -2,6 +2,7 @@
 #include "jsonnumber.h"
 #include "sessionfile.h"
 #include "sessionreader.h"
+#include "versionone.h"
 
 #include <QDir>
 #include <QFile>
@@ -598,14 +599,7 @@ void TestSession::bareSessionWarnsOfEverySection()
 void TestSession::versionOneOpensWithUnknownOptimizerStates()
 {
     QJsonObject root = richObject();
-    root[QStringLiteral("version")] = 1;
-    QJsonArray trails = root.value(QStringLiteral("trails")).toArray();
-    for (qsizetype i = 0; i < trails.size(); ++i) {
-        QJsonObject trail = trails.at(i).toObject();
-        trail.remove(QStringLiteral("optimizerState"));
-        trails[i] = trail;
-    }
-    root[QStringLiteral("trails")] = trails;
+    root = asVersionOne(root);
 
     QStringList warnings;
     QString error;

@@ -10,6 +10,7 @@
 #include "timelinepanel.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
+#include "versionone.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -253,14 +254,7 @@ void TestSessionWindow::versionOneTrailGoesOnWithAFreshOptimizer()
     QJsonObject root =
         QJsonDocument::fromJson(SessionFile::toJson(m_window->document()->currentSession()))
             .object();
-    root[QStringLiteral("version")] = 1;
-    QJsonArray trails = root.value(QStringLiteral("trails")).toArray();
-    for (qsizetype i = 0; i < trails.size(); ++i) {
-        QJsonObject trail = trails.at(i).toObject();
-        trail.remove(QStringLiteral("optimizerState"));
-        trails[i] = trail;
-    }
-    root[QStringLiteral("trails")] = trails;
+    root = asVersionOne(root);
     const QString path = m_dir->filePath(QStringLiteral("old.losslab"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
