@@ -86,7 +86,8 @@ std::optional<CommandOptions> commandOptions(const QString &command, const QStri
 int runGrid(const QStringList &arguments, std::ostream &out, std::ostream &err)
 {
     const QString command = QStringLiteral("grid");
-    const auto options = commandOptions(command, arguments, CommandLine::optionNames(command), err);
+    const auto options = commandOptions(command, arguments, CommandLine::optionNames(command), err,
+                                        CommandLine::flagNames(command));
     if (!options)
         return CommandLine::exitUsage;
 
@@ -102,7 +103,10 @@ int runGrid(const QStringList &arguments, std::ostream &out, std::ostream &err)
     const auto data = datasetOption(command, *options, err, &error);
     if (!data)
         return fail(err, command, error);
-    GridSearch::write(out, *data, *from, *to, *step);
+    if (options->contains(QStringLiteral("csv")))
+        GridSearch::writeCsv(out, *data, *from, *to, *step);
+    else
+        GridSearch::write(out, *data, *from, *to, *step);
     return CommandLine::exitOk;
 }
 
@@ -376,6 +380,8 @@ QStringList CommandLine::optionNames(const QString &command)
 
 QStringList CommandLine::flagNames(const QString &command)
 {
+    if (command == QLatin1String("grid"))
+        return {QStringLiteral("csv")};
     if (command != QLatin1String("train"))
         return {};
     return {QStringLiteral("centered"), QStringLiteral("amsgrad")};
@@ -389,6 +395,7 @@ QString CommandLine::usage()
         "Usage:\n"
         "  losslab [FILE] [--x COL] [--y COL] [--screenshot OUT.png]\n"
         "  losslab grid  [--data FILE] [--x COL] [--y COL] [--from 0] [--to 4] [--step 0.1]\n"
+        "                [--csv]\n"
         "  losslab train [--data FILE] [--x COL] [--y COL] [--model origin|line]\n"
         "                [--loss mse|mae|huber] [--delta 1]\n"
         "                [--optimizer gd|momentum|nesterov|adagrad|rmsprop|adam] [--lr 0.01]\n"
@@ -404,7 +411,8 @@ QString CommandLine::usage()
         "points of a session (not its settings).\n"
         "\n"
         "  grid    prints the brute-force search of the model y = w*x: every point's\n"
-        "          prediction and squared error and the mean squared error (MSE) for each w.\n"
+        "          prediction and squared error and the mean squared error (MSE) for each w;\n"
+        "          with --csv, rows w,x,y,prediction,squared_error,mse with every digit.\n"
         "  train   trains the model y = w*x (origin) or y = w*x + b (line) on the loss\n"
         "          with the optimizer (torch.optim's rules and defaults) and prints CSV rows\n"
         "          step,w,loss,grad_w (step,w,b,loss,grad_w,grad_b for line); row 0 is the\n"

@@ -107,6 +107,25 @@ void GridSearch::writeBlock(std::ostream &out, const Dataset &data, double w, in
     out << "MSE = " << NumberFormat::fixedOrWords(MseLoss::loss(data, w), 2) << "\n\n";
 }
 
+void GridSearch::writeCsv(std::ostream &out, const Dataset &data, double from, double to,
+                          double step)
+{
+    const auto number = [](double value) {
+        return std::isfinite(value) ? NumberFormat::shortest(value) : NumberFormat::readable(value);
+    };
+    out << "w,x,y,prediction,squared_error,mse\n";
+    for (double w : grid(from, to, step)) {
+        const std::string mse = number(MseLoss::loss(data, w));
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            const double prediction = w * data.x(i);
+            const double loss = LossFunction::pointLoss(Objective(), prediction - data.y(i));
+            out << NumberFormat::shortest(w) << ',' << NumberFormat::shortest(data.x(i)) << ','
+                << NumberFormat::shortest(data.y(i)) << ',' << number(prediction) << ','
+                << number(loss) << ',' << mse << '\n';
+        }
+    }
+}
+
 std::optional<double> GridSearch::bestW(const Dataset &data, double from, double to, double step)
 {
     std::optional<double> best;

@@ -46,6 +46,13 @@ public:
 
     static constexpr std::size_t allPoints = std::numeric_limits<std::size_t>::max();
 
+    // The same search as CSV, every number as its shortest round-trip text (for scripts and
+    // for checking the numbers): the header "w,x,y,prediction,squared_error,mse", then one row
+    // per grid point and data point. A value too large to represent reads "too large to
+    // represent", never "inf".
+    static void writeCsv(std::ostream &out, const Dataset &data, double from, double to,
+                         double step);
+
     // The grid point with the lowest MSE (the first of equals); empty for an empty grid.
     static std::optional<double> bestW(const Dataset &data, double from, double to, double step);
 

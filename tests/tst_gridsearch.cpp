@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <cmath>
 #include <sstream>
 
 // The lesson's printout, checked against values worked out by hand: MSE(w) = 14/3·(w − 2)².
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void zeroXTies();
     void blockShowsItsFirstPoints();
     void writeStreamsTheReport();
+    void csvHasEveryDigit();
 };
 
 void TestGridSearch::gridIsBuiltByIndex()
@@ -210,6 +212,38 @@ void TestGridSearch::writeStreamsTheReport()
     QCOMPARE(QString::fromStdString(out.str()),
              GridSearch::report(Dataset::lesson(), 0.0, 4.0, 0.1));
     QVERIFY(out.str().starts_with("w = 0.0\n\tx:1.0, y:2.0, y_pred:0.00, loss:4.00\n"));
+}
+
+// With every digit, the CSV can be checked to 1e-12 against the formulas: prediction w·x,
+// squared error (w·x − y)², MSE(w) = 14/3·(w − 2)², for the 41 w of the lesson's grid, each w
+// written as its label (0.3, never 0.30000000000000004).
+void TestGridSearch::csvHasEveryDigit()
+{
+    std::ostringstream out;
+    GridSearch::writeCsv(out, Dataset::lesson(), 0.0, 4.0, 0.1);
+    const QStringList lines = QString::fromStdString(out.str()).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 41 * 3);
+    QCOMPARE(lines.first(), QStringLiteral("w,x,y,prediction,squared_error,mse"));
+    const auto near = [](double actual, double expected) {
+        return std::fabs(actual - expected) <= 1e-12 * std::max(1.0, std::fabs(expected));
+    };
+    for (int row = 1; row < lines.size(); ++row) {
+        const QStringList cells = lines[row].split(u',');
+        QCOMPARE(cells.size(), 6);
+        const int i = (row - 1) / 3;
+        const double x = double((row - 1) % 3 + 1);
+        QCOMPARE(cells[0], i % 10 == 0 ? QString::number(i / 10) : QString::number(i / 10.0));
+        const double w = i / 10.0;
+        QCOMPARE(cells[1].toDouble(), x);
+        QCOMPARE(cells[2].toDouble(), 2.0 * x);
+        QVERIFY2(near(cells[3].toDouble(), w * x), qPrintable(lines[row]));
+        QVERIFY2(near(cells[4].toDouble(), (w * x - 2.0 * x) * (w * x - 2.0 * x)),
+                 qPrintable(lines[row]));
+        QVERIFY2(near(cells[5].toDouble(), 14.0 / 3.0 * (w - 2.0) * (w - 2.0)),
+                 qPrintable(lines[row]));
+    }
+    // The bottom of the U is exactly 0, at w = 2.
+    QCOMPARE(lines[1 + 20 * 3], QStringLiteral("2,1,2,2,0,0"));
 }
 
 QTEST_GUILESS_MAIN(TestGridSearch)
