@@ -7,6 +7,7 @@
 #include "parameterslider.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
+#include "viewtabs.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

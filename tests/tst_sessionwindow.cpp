@@ -11,6 +11,7 @@
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 #include "versionone.h"
+#include "viewtabs.h"
 
 #include <QApplication>
 #include <QCheckBox>

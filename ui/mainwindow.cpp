@@ -26,6 +26,7 @@
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
 #include "translations.h"
+#include "viewtabs.h"
 #include "windowmenus.h"
 
 #include <QAbstractScrollArea>
@@ -73,11 +74,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_modelPanel(new ModelPanel)
     , m_inspector(new OptimizerInspector)
     , m_surface(new LossSurfaceView(m_model))
-    , m_tabs(new QTabWidget)
+    , m_tabs(new ViewTabs(m_lossStep, m_surface, m_modelPanel, m_inspector, m_gridSearch))
     , m_undoStack(new QUndoStack(this))
     , m_exports(new ExportActions(this))
     , m_document(nullptr)
-    , m_logScale(nullptr)
     , m_datasetTimer(new QTimer(this))
 {
     setWindowTitle(tr("LossLab"));
@@ -103,34 +103,6 @@ MainWindow::MainWindow(QWidget *parent)
     left->addWidget(m_table);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 2);
-
-    auto *lossPerStep = new QWidget;
-    auto *logScale = new QCheckBox(tr("Logarithmic loss a&xis"), lossPerStep);
-    m_logScale = logScale;
-    logScale->setToolTip(tr("Show the loss on a log scale: steady convergence is a straight line"));
-    connect(logScale, &QCheckBox::toggled, m_lossStep, &LossStepView::setLogScale);
-    auto *lossPerStepLayout = new QVBoxLayout(lossPerStep);
-    lossPerStepLayout->setContentsMargins(0, 0, 0, 0);
-    lossPerStepLayout->addWidget(logScale);
-    lossPerStepLayout->addWidget(m_lossStep, 1);
-    m_tabs->addTab(lossPerStep, tr("Loss per step"));
-    m_tabs->addTab(m_surface, tr("Loss surface"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_surface),
-                          tr("The loss over (w, b), for the model y = w·x + b"));
-    m_tabs->setTabEnabled(m_tabs->indexOf(m_surface), false);
-    m_tabs->addTab(m_modelPanel, tr("Model and optimizer"));
-    m_tabs->addTab(m_inspector, tr("Optimizer state"));
-    m_tabs->addTab(m_gridSearch, tr("Grid search"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(lossPerStep),
-                          tr("The loss after each step of training (Ctrl+Tab: the next tab)"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_modelPanel),
-                          tr("Choose the model, the loss, the optimizer and its rivals"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_inspector),
-                          tr("The optimizer's velocity or averages at the current step"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_gridSearch),
-                          tr("Replay the lesson's search over every w on the grid"));
-    m_tabs->tabBar()->setAccessibleName(tr("views"));
-    m_tabs->tabBar()->setToolTip(tr("The views under the controls; Ctrl+Tab shows the next"));
 
     auto *controls = new QWidget;
     auto *controlsLayout = new QVBoxLayout(controls);
@@ -239,6 +211,11 @@ MainWindow::MainWindow(QWidget *parent)
     // The data the window opens with are no step of the history, and no change.
     replaceData({Dataset::lesson(), lessonTitle(), {}, {}, {}});
     m_document->setModified(false);
+}
+
+QCheckBox *MainWindow::logScaleBox() const
+{
+    return m_tabs->logScaleBox();
 }
 
 MainWindow::~MainWindow()
@@ -548,9 +525,7 @@ void MainWindow::setObjective(const Objective &objective)
     m_inspector->setObjective(objective);
     m_controller->setObjective(objective);
     m_parameters->setBiasVisible(objective.hasBias());
-    m_tabs->setTabEnabled(m_tabs->indexOf(m_surface), objective.hasBias());
-    if (objective.hasBias() && modelChanged)
-        m_tabs->setCurrentWidget(m_surface);
+    m_tabs->setSurfaceEnabled(objective.hasBias(), modelChanged);
     if (modelChanged)
         updateRanges();
     m_controller->reset();

@@ -22,13 +22,13 @@ class ModelPanel;
 class OptimizerInspector;
 class ParameterPanel;
 class QTableView;
-class QTabWidget;
 class QTimer;
 class QUndoStack;
 class SessionDocument;
 class TimelinePanel;
 class TrainingController;
 class TrainingPanel;
+class ViewTabs;
 class WindowMenus;
 class Dataset;
 struct Objective;
@@ -112,8 +112,8 @@ public:
     ExportActions *exports() const { return m_exports; }
     // The session: File › New, Open, Save; the title; autosave.
     SessionDocument *document() const { return m_document; }
-    QTabWidget *tabs() const { return m_tabs; }
-    QCheckBox *logScaleBox() const { return m_logScale; }
+    ViewTabs *tabs() const { return m_tabs; }
+    QCheckBox *logScaleBox() const;
     // The menu bar and its shortcuts.
     WindowMenus *menus() const { return m_menus; }
 
@@ -165,11 +165,10 @@ private:
     ModelPanel *m_modelPanel;
     OptimizerInspector *m_inspector;
     LossSurfaceView *m_surface;
-    QTabWidget *m_tabs;
+    ViewTabs *m_tabs;
     QUndoStack *m_undoStack;
     ExportActions *m_exports;
     SessionDocument *m_document;
-    QCheckBox *m_logScale;
     // Moves from one child to another, and is deleted with the one it is on.
     QPointer<FocusRing> m_focusRing;
     WindowMenus *m_menus = nullptr;

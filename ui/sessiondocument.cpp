@@ -10,6 +10,7 @@
 #include "sessionfile.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
+#include "viewtabs.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -22,7 +23,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QUndoStack>
 
 #include <tuple>

@@ -666,34 +666,6 @@
         <translation>每步损失图表</translation>
     </message>
     <message>
-        <source>Show the loss on a log scale: steady convergence is a straight line</source>
-        <translation>以对数刻度显示损失：稳定收敛时呈一条直线</translation>
-    </message>
-    <message>
-        <source>Loss per step</source>
-        <translation>每步损失</translation>
-    </message>
-    <message>
-        <source>Loss surface</source>
-        <translation>损失曲面</translation>
-    </message>
-    <message>
-        <source>The loss over (w, b), for the model y = w·x + b</source>
-        <translation>模型 y = w·x + b 的损失随 (w, b) 的变化</translation>
-    </message>
-    <message>
-        <source>Model and optimizer</source>
-        <translation>模型与优化器</translation>
-    </message>
-    <message>
-        <source>Optimizer state</source>
-        <translation>优化器状态</translation>
-    </message>
-    <message>
-        <source>Grid search</source>
-        <translation>网格搜索</translation>
-    </message>
-    <message>
         <source>Drag the points, move w, or press Train.</source>
         <translation>拖动数据点、调整 w，或按“训练”。</translation>
     </message>
@@ -798,34 +770,6 @@ The data shown before are kept.</source>
     <message>
         <source>The loss after each step of training, one line per optimizer</source>
         <translation>训练每一步之后的损失，每个优化器一条曲线</translation>
-    </message>
-    <message>
-        <source>Logarithmic loss a&amp;xis</source>
-        <translation>对数损失坐标轴(&amp;X)</translation>
-    </message>
-    <message>
-        <source>The loss after each step of training (Ctrl+Tab: the next tab)</source>
-        <translation>训练每一步之后的损失（Ctrl+Tab：下一个标签页）</translation>
-    </message>
-    <message>
-        <source>Choose the model, the loss, the optimizer and its rivals</source>
-        <translation>选择模型、损失、优化器及其对比对象</translation>
-    </message>
-    <message>
-        <source>The optimizer&apos;s velocity or averages at the current step</source>
-        <translation>优化器在当前步的速度或平均值</translation>
-    </message>
-    <message>
-        <source>Replay the lesson&apos;s search over every w on the grid</source>
-        <translation>重演课程中对网格上每个 w 的搜索</translation>
-    </message>
-    <message>
-        <source>views</source>
-        <translation>视图</translation>
-    </message>
-    <message>
-        <source>The views under the controls; Ctrl+Tab shows the next</source>
-        <translation>控件下方的各个视图；按 Ctrl+Tab 显示下一个</translation>
     </message>
     <message>
         <source>Training goes on from step %1.</source>
@@ -1862,6 +1806,65 @@ State after step %2:</source>
     <message>
         <source>Cannot find the translation %1.qm in %2.</source>
         <translation>在 %2 中找不到翻译文件 %1.qm。</translation>
+    </message>
+</context>
+<context>
+    <name>ViewTabs</name>
+    <message>
+        <source>Logarithmic loss a&amp;xis</source>
+        <translation>对数损失坐标轴(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Show the loss on a log scale: steady convergence is a straight line</source>
+        <translation>以对数刻度显示损失：稳定收敛时呈一条直线</translation>
+    </message>
+    <message>
+        <source>Loss per step</source>
+        <translation>每步损失</translation>
+    </message>
+    <message>
+        <source>The loss after each step of training (Ctrl+Tab: the next tab)</source>
+        <translation>训练每一步之后的损失（Ctrl+Tab：下一个标签页）</translation>
+    </message>
+    <message>
+        <source>Loss surface</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>The loss over (w, b), for the model y = w·x + b</source>
+        <translation>模型 y = w·x + b 的损失随 (w, b) 的变化</translation>
+    </message>
+    <message>
+        <source>Model and optimizer</source>
+        <translation>模型与优化器</translation>
+    </message>
+    <message>
+        <source>Choose the model, the loss, the optimizer and its rivals</source>
+        <translation>选择模型、损失、优化器及其对比对象</translation>
+    </message>
+    <message>
+        <source>Optimizer state</source>
+        <translation>优化器状态</translation>
+    </message>
+    <message>
+        <source>The optimizer&apos;s velocity or averages at the current step</source>
+        <translation>优化器在当前步的速度或平均值</translation>
+    </message>
+    <message>
+        <source>Grid search</source>
+        <translation>网格搜索</translation>
+    </message>
+    <message>
+        <source>Replay the lesson&apos;s search over every w on the grid</source>
+        <translation>重演课程中对网格上每个 w 的搜索</translation>
+    </message>
+    <message>
+        <source>views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>The views under the controls; Ctrl+Tab shows the next</source>
+        <translation>控件下方的各个视图；按 Ctrl+Tab 显示下一个</translation>
     </message>
 </context>
 <context>
