@@ -151,11 +151,8 @@ std::optional<OptimizerSettings> optimizerOption(const CommandOptions &options, 
     const QString name = options.value(QStringLiteral("optimizer"), QStringLiteral("gd"));
     const auto kind = Optimizer::fromName(name);
     if (!kind) {
-        QStringList names;
-        for (OptimizerKind each : Optimizer::all())
-            names.append(Optimizer::name(each));
         *error = QStringLiteral("--optimizer: '%1' is not one of %2")
-                     .arg(name, names.join(QStringLiteral(", ")));
+                     .arg(name, Optimizer::names().join(QStringLiteral(", ")));
         return std::nullopt;
     }
     settings.kind = *kind;

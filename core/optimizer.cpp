@@ -190,3 +190,11 @@ std::vector<OptimizerKind> Optimizer::all()
         kinds.push_back(entry.kind);
     return kinds;
 }
+
+QStringList Optimizer::names()
+{
+    QStringList names;
+    for (const OptimizerKind kind : all())
+        names.append(name(kind));
+    return names;
+}

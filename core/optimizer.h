@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <memory>
@@ -134,6 +135,8 @@ public:
     static QString name(OptimizerKind kind);
     static std::optional<OptimizerKind> fromName(const QString &name);
     static std::vector<OptimizerKind> all();
+    // The names of all(), in order.
+    static QStringList names();
 
 protected:
     // A snapshot of this optimizer's kind and `steps`, with no buffer yet.

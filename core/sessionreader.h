@@ -44,10 +44,6 @@ private:
     bool readTrails(const QJsonObject &root, Session *session);
     bool readTrail(const QJsonObject &object, const QString &path, int racer,
                    std::optional<SessionTrail> *out);
-    bool readOptimizerStates(const QJsonObject &object, const QString &path, qsizetype length,
-                             SessionTrail *trail);
-    bool readOptimizerState(const QJsonValue &value, const QString &path,
-                            std::optional<OptimizerSnapshot> *out);
     bool readView(const QJsonObject &root, Session *session);
 
     JsonFieldReader m_fields;
