@@ -226,6 +226,10 @@ void TestApp::stopSignalsEndCleanly_data()
     QTest::newRow("train, SIGTERM") << train << SIGTERM;
     QTest::newRow("window, SIGINT") << QStringList() << SIGINT;
     QTest::newRow("window, SIGTERM") << QStringList() << SIGTERM;
+    // The signal comes while the window says it cannot open the file.
+    const QStringList refused = {QStringLiteral(LOSSLAB_TEST_DATA "/truncated.losslab")};
+    QTest::newRow("window on a refused file, SIGINT") << refused << SIGINT;
+    QTest::newRow("window on a refused file, SIGTERM") << refused << SIGTERM;
 }
 
 void TestApp::stopSignalsEndCleanly()
@@ -235,13 +239,19 @@ void TestApp::stopSignalsEndCleanly()
     QFETCH(QStringList, arguments);
     QFETCH(int, signalNumber);
 
+    const bool window = arguments.value(0) != QLatin1String("train");
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // The window's settings and autosave go to a folder of the test's.
+    QTemporaryDir home;
+    environment.insert(QStringLiteral("HOME"), home.path());
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(LOSSLAB_EXECUTABLE), arguments);
     QVERIFY(process.waitForStarted());
-    QTest::qWait(arguments.isEmpty() ? 1500 : 300);
+    QTest::qWait(window ? 1500 : 300);
     QCOMPARE(process.state(), QProcess::Running);
     QCOMPARE(::kill(pid_t(process.processId()), signalNumber), 0);
     QVERIFY(process.waitForFinished(5000));
@@ -251,7 +261,7 @@ void TestApp::stopSignalsEndCleanly()
     const QByteArray err = process.readAllStandardError();
     QVERIFY2(!err.contains("QThread") && !err.contains("QObject") && !err.contains("Timer"),
              err.constData());
-    if (!arguments.isEmpty()) {
+    if (!window) {
         const QByteArray out = process.readAllStandardOutput();
         QVERIFY(out.endsWith('\n'));
         const QList<QByteArray> lines = out.trimmed().split('\n');

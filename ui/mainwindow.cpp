@@ -22,6 +22,7 @@
 #include "pngwriter.h"
 #include "sessiondocument.h"
 #include "sessionfile.h"
+#include "stopsignals.h"
 #include "timelinepanel.h"
 #include "trainingcontroller.h"
 #include "trainingpanel.h"
@@ -259,10 +260,14 @@ int MainWindow::run(const WindowOptions &options)
     window.m_document->setPersistent(true);
     window.restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
     window.show();
-    if (options.dataFile.isEmpty())
+    if (options.dataFile.isEmpty() && !StopSignals::requested())
         window.m_document->offerRestore();
-    if (!window.m_document->warnings().isEmpty())
+    if (!window.m_document->warnings().isEmpty() && !StopSignals::requested())
         window.showSessionWarnings();
+    // A stop signal that came while a message box was open ended the box's event loop, and
+    // quit() had no other to end: the program ends here, as the window would have.
+    if (StopSignals::requested())
+        return CommandLine::exitOk;
     return QApplication::exec();
 }
 
