@@ -5,6 +5,8 @@
 #include "rmspropoptimizer.h"
 #include "sgdoptimizer.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -197,4 +199,23 @@ QStringList Optimizer::names()
     for (const OptimizerKind kind : all())
         names.append(name(kind));
     return names;
+}
+
+QString Optimizer::title(OptimizerKind kind)
+{
+    switch (kind) {
+    case OptimizerKind::Gd:
+        return QCoreApplication::translate("Optimizer", "gradient descent");
+    case OptimizerKind::Momentum:
+        return QCoreApplication::translate("Optimizer", "momentum");
+    case OptimizerKind::Nesterov:
+        return QCoreApplication::translate("Optimizer", "Nesterov");
+    case OptimizerKind::Adagrad:
+        return QCoreApplication::translate("Optimizer", "AdaGrad");
+    case OptimizerKind::Rmsprop:
+        return QCoreApplication::translate("Optimizer", "RMSprop");
+    case OptimizerKind::Adam:
+        return QCoreApplication::translate("Optimizer", "Adam");
+    }
+    return {};
 }

@@ -137,6 +137,9 @@ public:
     static std::vector<OptimizerKind> all();
     // The names of all(), in order.
     static QStringList names();
+    // The name for people, translated: "gradient descent", "momentum", "Nesterov", "AdaGrad",
+    // "RMSprop", "Adam".
+    static QString title(OptimizerKind kind);
 
 protected:
     // A snapshot of this optimizer's kind and `steps`, with no buffer yet.

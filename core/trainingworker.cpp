@@ -249,7 +249,7 @@ QString TrainingWorker::summary() const
         return trainer().stopMessage();
     QStringList lines;
     for (const Racer &racer : m_racers) {
-        const QString name = Optimizer::name(racer.trainer->optimizer().settings().kind);
+        const QString name = Optimizer::title(racer.trainer->optimizer().settings().kind);
         const QString message = racer.done && !racer.trainer->stopMessage().isEmpty()
             ? racer.trainer->stopMessage()
             : QCoreApplication::translate("TrainingWorker", "at step %1.")

@@ -262,7 +262,7 @@ void TestChartStyle::coloursStayApart()
                           {QStringLiteral("current w"), ChartStyle::markerColor(palette)},
                           {QStringLiteral("background"), background}};
     for (OptimizerKind kind : Optimizer::all())
-        curve.append({RacerStyle::label(kind) + QStringLiteral(" trail"), RacerStyle::color(kind)});
+        curve.append({Optimizer::title(kind) + QStringLiteral(" trail"), RacerStyle::color(kind)});
 
     double smallest = qInf();
     QString closest;

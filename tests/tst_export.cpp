@@ -73,7 +73,7 @@ QMenu *TestExport::menu(const QString &title, QMenu *in) const
 
 void TestExport::menus()
 {
-    QMenu *exportMenu = menu(QStringLiteral("&Export"), menu(QStringLiteral("&File")));
+    QMenu *exportMenu = menu(QStringLiteral("E&xport"), menu(QStringLiteral("&File")));
     QVERIFY(exportMenu);
     QStringList texts;
     for (const QAction *action : exportMenu->actions()) {
@@ -87,7 +87,7 @@ void TestExport::menus()
             QStringLiteral("Loss per step as image…"), QStringLiteral("Loss surface as image…"),
             QStringLiteral("&Data as CSV…"), QStringLiteral("Training &trail as CSV…"),
             QStringLiteral("&Grid-search log as text…")}));
-    QMenu *copy = menu(QStringLiteral("Copy &chart"), menu(QStringLiteral("&Edit")));
+    QMenu *copy = menu(QStringLiteral("Cop&y chart"), menu(QStringLiteral("&Edit")));
     QVERIFY(copy);
     QCOMPARE(copy->actions().size(), 4);
 }

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void menusOpenWithAltAndALetter();
     void everyControlIsNamedAndExplained();
     void everyMenuEntryHasAStatusTip();
+    void menuLettersAreUniqueInEachMenu();
     void focusShowsTheHintInTheStatusBar();
 
 private:
@@ -420,6 +421,41 @@ void TestKeyboardWalk::everyControlIsNamedAndExplained()
             missing.append(describe(chart) + QStringLiteral(": no description"));
     }
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("\n"))));
+}
+
+// Alt and a letter, or a letter in an open menu, reaches one entry at once only when no other
+// entry of the same menu has that letter.
+void TestKeyboardWalk::menuLettersAreUniqueInEachMenu()
+{
+    const auto letter = [](const QString &text) {
+        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+            if (text[i] == u'&') {
+                if (text[i + 1] == u'&') {
+                    ++i;
+                    continue;
+                }
+                return text[i + 1].toLower();
+            }
+        }
+        return QChar();
+    };
+    QList<QList<QAction *>> groups {m_window->menuBar()->actions()};
+    for (QMenu *menu : m_window->findChildren<QMenu *>()) {
+        Q_EMIT menu->aboutToShow(); // Open recent fills itself when shown
+        groups.append(menu->actions());
+    }
+    for (const QList<QAction *> &actions : groups) {
+        QHash<QChar, QString> taken;
+        for (QAction *action : actions) {
+            const QChar key = letter(action->text());
+            if (action->isSeparator() || key.isNull())
+                continue;
+            QVERIFY2(!taken.contains(key),
+                     qPrintable(QStringLiteral("'%1' and '%2' share %3")
+                                    .arg(taken.value(key), action->text(), QString(key))));
+            taken.insert(key, action->text());
+        }
+    }
 }
 
 void TestKeyboardWalk::everyMenuEntryHasAStatusTip()

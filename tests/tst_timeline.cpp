@@ -1,3 +1,4 @@
+#include "answerquestion.h"
 #include "dataeditorview.h"
 #include "datasetmodel.h"
 #include "losscurveview.h"
@@ -272,6 +273,14 @@ void TestTimeline::continueFromHereTrainsOnFromTheStepShown()
         QTest::keyClick(slider, Qt::Key_Right);
     checkShows(10);
 
+    // The steps after 10 are dropped only once the user agrees.
+    answerNextQuestion(QMessageBox::Cancel);
+    QTest::mouseClick(m_window->timeline()->continueButton(), Qt::LeftButton);
+    QCOMPARE(m_window->controller()->latest().step, qint64(30));
+    QCOMPARE(m_window->controller()->trail().size(), std::size_t(31));
+    checkShows(10);
+
+    answerNextQuestion(QMessageBox::Ok);
     QTest::mouseClick(m_window->timeline()->continueButton(), Qt::LeftButton);
     QTRY_COMPARE(m_window->controller()->latest().step, qint64(10));
     QTRY_COMPARE(m_window->timeline()->slider()->maximum(), 10);
@@ -301,16 +310,22 @@ void TestTimeline::continueFromHereByKeyboard()
     for (int i = 0; i < 3; ++i)
         QTest::keyClick(slider, Qt::Key_Right);
     checkShows(3);
+    answerNextQuestion(QMessageBox::Ok);
     QTest::keyClick(m_window.get(), Qt::Key_C, Qt::AltModifier);
     QTRY_COMPARE(m_window->controller()->latest().step, qint64(3));
     QTRY_COMPARE(m_window->timeline()->slider()->maximum(), 3);
     checkShows(3);
 
+    // The question closed, the window is active again with the slider focused, as the
+    // desktop leaves it (the offscreen platform does not).
+    QApplication::setActiveWindow(m_window.get());
+    slider->setFocus();
     QTest::keyClick(slider, Qt::Key_Home);
     QTest::keyClick(slider, Qt::Key_Right);
     checkShows(1);
     QTest::keyClick(slider, Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), m_window->timeline()->continueButton());
+    answerNextQuestion(QMessageBox::Ok);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
     QTRY_COMPARE(m_window->controller()->latest().step, qint64(1));
     QTRY_COMPARE(m_window->timeline()->slider()->maximum(), 1);

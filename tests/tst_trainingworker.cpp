@@ -205,10 +205,10 @@ void TestTrainingWorker::raceGivesIndependentTrails()
         }
         QCOMPARE(seen, 50);
     }
-    // The message names every racer.
+    // The message names every racer, as the window does (Optimizer::title).
     const QString message = stopped.first().at(1).toString();
     QVERIFY(message.contains(QStringLiteral("momentum: ")));
-    QVERIFY(message.contains(QStringLiteral("adam: ")));
+    QVERIFY(message.contains(QStringLiteral("Adam: ")));
 }
 
 void TestTrainingWorker::everyRateEndsWithAReasonAndFiniteStates()

@@ -36,7 +36,7 @@ LossCurveView::LossCurveView(DatasetModel *model, QWidget *parent)
     for (OptimizerKind kind : Optimizer::all()) {
         auto *trail = new QScatterSeries(this);
         ChartStyle::stylePoints(trail, RacerStyle::color(kind), trailDotSize);
-        trail->setName(RacerStyle::label(kind));
+        trail->setName(Optimizer::title(kind));
         trail->setVisible(false);
         m_trails.push_back(trail);
     }
@@ -181,7 +181,7 @@ void LossCurveView::setTrails(const std::vector<RacerTrail> &trails)
                 points.append(QPointF(state.w, state.loss));
         }
         sets.push_back({RacerStyle::color(racer->kind), std::move(points)});
-        QString name = trails.size() > 1 ? RacerStyle::label(racer->kind) : tr("steps");
+        QString name = trails.size() > 1 ? Optimizer::title(racer->kind) : tr("steps");
         if (const QString note = RacerStyle::shownSteps(racer->stride); !note.isEmpty())
             name += QStringLiteral(" (%1)").arg(note);
         series->setName(name);

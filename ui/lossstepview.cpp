@@ -35,7 +35,7 @@ LossStepView::LossStepView(QWidget *parent)
     for (OptimizerKind kind : Optimizer::all()) {
         auto *series = new QLineSeries(this);
         series->setPen(QPen(RacerStyle::color(kind), 2));
-        series->setName(RacerStyle::label(kind));
+        series->setName(Optimizer::title(kind));
         series->setVisible(false);
         chart->addSeries(series);
         series->attachAxis(m_axisStep);
@@ -164,7 +164,7 @@ void LossStepView::redraw()
     QString shown;
     for (const RacerTrail &trail : m_trails) {
         const QString note = RacerStyle::shownSteps(trail.stride);
-        QString name = RacerStyle::label(trail.kind);
+        QString name = Optimizer::title(trail.kind);
         if (!note.isEmpty())
             name += QStringLiteral(" (%1)").arg(note);
         m_series[std::size_t(trail.kind)]->setName(name);

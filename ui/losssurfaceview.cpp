@@ -295,7 +295,7 @@ void LossSurfaceView::paintEvent(QPaintEvent *)
             painter.drawLine(at + QPointF(0, 8), at + QPointF(16, 8));
             painter.setPen(Qt::black);
             painter.drawText(QRectF(at + QPointF(22, 0), QSizeF(124, 16)), Qt::AlignVCenter,
-                             RacerStyle::label(trail.kind));
+                             Optimizer::title(trail.kind));
             at += QPointF(0, 16);
         }
     }

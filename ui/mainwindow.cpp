@@ -56,6 +56,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <limits>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcWindow, "losslab.ui.window", QtWarningMsg)
@@ -649,6 +650,18 @@ void MainWindow::showTimelineStep(const TrainingStep &state, bool latest)
 
 void MainWindow::continueFrom(qint64 step)
 {
+    // The steps after the one shown are dropped, which no undo brings back: ask first.
+    const qint64 dropped = m_controller->latest().step - step;
+    QMessageBox box(QMessageBox::Question, tr("Continue from step %1?").arg(step),
+                    tr("Training will go on from step %1. The %n step(s) after it will be "
+                       "dropped.",
+                       "", int(std::min<qint64>(dropped, std::numeric_limits<int>::max())))
+                        .arg(step),
+                    QMessageBox::Ok | QMessageBox::Cancel, this);
+    box.button(QMessageBox::Ok)->setText(tr("&Continue from step %1").arg(step));
+    box.setDefaultButton(QMessageBox::Ok);
+    if (box.exec() != QMessageBox::Ok)
+        return;
     m_training->clearMessage();
     sendPendingDataset();
     m_controller->continueFrom(step);

@@ -24,25 +24,6 @@ QColor color(OptimizerKind kind)
     return Qt::black;
 }
 
-QString label(OptimizerKind kind)
-{
-    switch (kind) {
-    case OptimizerKind::Gd:
-        return QCoreApplication::translate("RacerStyle", "gradient descent");
-    case OptimizerKind::Momentum:
-        return QCoreApplication::translate("RacerStyle", "momentum");
-    case OptimizerKind::Nesterov:
-        return QCoreApplication::translate("RacerStyle", "Nesterov");
-    case OptimizerKind::Adagrad:
-        return QCoreApplication::translate("RacerStyle", "AdaGrad");
-    case OptimizerKind::Rmsprop:
-        return QCoreApplication::translate("RacerStyle", "RMSprop");
-    case OptimizerKind::Adam:
-        return QCoreApplication::translate("RacerStyle", "Adam");
-    }
-    return {};
-}
-
 QString shownSteps(qint64 stride)
 {
     if (stride <= 1)

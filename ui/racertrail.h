@@ -23,8 +23,6 @@ namespace RacerStyle {
 // reddish purple and bluish green, and Paul Tol's wine for AdaGrad (Okabe–Ito's orange is the
 // loss curve's). tst_chartstyle checks them apart under simulated colour-vision deficiencies.
 QColor color(OptimizerKind kind);
-// The name in legends: "gradient descent", "momentum", …
-QString label(OptimizerKind kind);
 // What a trail kept every `stride` steps shows, in words: "every 4th step shown"; empty for a
 // trail that shows every step.
 QString shownSteps(qint64 stride);

@@ -67,7 +67,7 @@ void WindowMenus::addFileMenu()
                           "origin follows"));
 
     file->addSeparator();
-    m_exportMenu = file->addMenu(tr("&Export"));
+    m_exportMenu = file->addMenu(tr("E&xport"));
     m_exportMenu->menuAction()->setStatusTip(
         tr("Save a chart, the points, the training trail or the grid-search log to a file"));
     file->addSeparator();
@@ -86,11 +86,19 @@ void WindowMenus::addEditMenu()
     undo->setStatusTip(tr("Take back the last change to the points or to w and b"));
     edit->addAction(undo);
     QAction *redo = m_window->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    // The system's Redo keys, and both common ones everywhere: Ctrl+Shift+Z as on Linux and
+    // macOS, Ctrl+Y as on Windows (neither means anything else here).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
+        if (!redoKeys.contains(key))
+            redoKeys.append(key);
+    }
+    redo->setShortcuts(redoKeys);
     redo->setStatusTip(tr("Make again the change just taken back"));
     edit->addAction(redo);
     edit->addSeparator();
-    QMenu *copy = edit->addMenu(tr("Copy &chart"));
+    QMenu *copy = edit->addMenu(tr("Cop&y chart"));
     copy->menuAction()->setStatusTip(tr("Put a chart on the clipboard as an image"));
     m_window->exports()->addTo(m_exportMenu, copy);
     edit->addSeparator();

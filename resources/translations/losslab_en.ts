@@ -20,6 +20,13 @@
             <numerusform>Opened %1: %n points. %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Training will go on from step %1. The %n step(s) after it will be dropped.</source>
+        <translation>
+            <numerusform>Training will go on from step %1. The %n step after it will be dropped.</numerusform>
+            <numerusform>Training will go on from step %1. The %n steps after it will be dropped.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SessionDocument</name>

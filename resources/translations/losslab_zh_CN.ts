@@ -779,6 +779,20 @@ The data shown before are kept.</source>
         <source>The optimizer&apos;s state at step %1 was not saved: training goes on from there with the optimizer started afresh.</source>
         <translation>第 %1 步时优化器的状态未被保存：训练将从该步继续，优化器重新开始。</translation>
     </message>
+    <message>
+        <source>Continue from step %1?</source>
+        <translation>从第 %1 步继续？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training will go on from step %1. The %n step(s) after it will be dropped.</source>
+        <translation>
+            <numerusform>训练将从第 %1 步继续。其后的 %n 步将被丢弃。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Continue from step %1</source>
+        <translation>从第 %1 步继续(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>ModelPanel</name>
@@ -1054,6 +1068,30 @@ The data shown before are kept.</source>
         <source>velocity</source>
         <translation>速度</translation>
     </message>
+    <message>
+        <source>gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>AdaGrad</source>
+        <translation>AdaGrad</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
 </context>
 <context>
     <name>OptimizerInspector</name>
@@ -1194,30 +1232,6 @@ State after step %2:</source>
 </context>
 <context>
     <name>RacerStyle</name>
-    <message>
-        <source>gradient descent</source>
-        <translation>梯度下降</translation>
-    </message>
-    <message>
-        <source>momentum</source>
-        <translation>动量</translation>
-    </message>
-    <message>
-        <source>Nesterov</source>
-        <translation>Nesterov</translation>
-    </message>
-    <message>
-        <source>AdaGrad</source>
-        <translation>AdaGrad</translation>
-    </message>
-    <message>
-        <source>RMSprop</source>
-        <translation>RMSprop</translation>
-    </message>
-    <message>
-        <source>Adam</source>
-        <translation>Adam</translation>
-    </message>
     <message>
         <source>%1th</source>
         <comment>ordinal: 4th, 11th</comment>
@@ -1918,10 +1932,6 @@ State after step %2:</source>
         <translation>逐年的全球气温距平，任何过原点的直线都无法拟合</translation>
     </message>
     <message>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
         <source>Save a chart, the points, the training trail or the grid-search log to a file</source>
         <translation>将图表、数据点、训练轨迹或网格搜索日志保存到文件</translation>
     </message>
@@ -1956,10 +1966,6 @@ State after step %2:</source>
     <message>
         <source>Make again the change just taken back</source>
         <translation>重新执行刚撤销的更改</translation>
-    </message>
-    <message>
-        <source>Copy &amp;chart</source>
-        <translation>复制图表(&amp;C)</translation>
     </message>
     <message>
         <source>Put a chart on the clipboard as an image</source>
@@ -2066,6 +2072,14 @@ State after step %2:</source>
     <message>
         <source>&lt;h3&gt;LossLab %1&lt;/h3&gt;&lt;p&gt;See how a machine-learning model learns: the models y = w·x and y = w·x + b, their losses, a grid search over w, and gradient descent, momentum, Nesterov, AdaGrad, RMSprop and Adam on a worker thread.&lt;/p&gt;&lt;p&gt;Example data: the Gapminder and global-temperature files come from the vega-datasets package 2.11.0 (BSD-3-Clause); the Gapminder data are from the Gapminder Foundation.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LossLab %1&lt;/h3&gt;&lt;p&gt;看看机器学习模型是如何学习的：模型 y = w·x 和 y = w·x + b、它们的损失、对 w 的网格搜索，以及在工作线程上运行的梯度下降、动量、Nesterov、AdaGrad、RMSprop 和 Adam。&lt;/p&gt;&lt;p&gt;示例数据：Gapminder 和全球气温文件来自 vega-datasets 软件包 2.11.0（BSD-3-Clause）；Gapminder 数据来自 Gapminder 基金会。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y chart</source>
+        <translation>复制图表(&amp;Y)</translation>
     </message>
 </context>
 </TS>
