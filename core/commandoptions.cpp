@@ -37,6 +37,11 @@ std::optional<CommandOptions> CommandOptions::parse(const QStringList &arguments
             *error = QStringLiteral("unknown option --%1").arg(name);
             return std::nullopt;
         }
+        // Which of two values was meant cannot be known: neither is taken.
+        if (parsed.m_values.contains(name)) {
+            *error = QStringLiteral("option --%1 is given twice").arg(name);
+            return std::nullopt;
+        }
         parsed.m_values.insert(name, value);
     }
     return parsed;

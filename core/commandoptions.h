@@ -13,7 +13,7 @@ class CommandOptions
 {
 public:
     // `known` options take a value; `flags` take none and read as "1" when given. Fails on an
-    // unknown --option or a missing value.
+    // unknown --option, a missing value or an option with a value given twice.
     static std::optional<CommandOptions> parse(const QStringList &arguments,
                                                const QStringList &known, QString *error,
                                                const QStringList &flags = {});

@@ -405,6 +405,7 @@ bool SessionReader::readTrail(const QJsonObject &object, const QString &path, in
             return false;
     }
     bool finite = true;
+    bool increasing = true; // a trail's steps are in the order they were taken
     for (qsizetype i = 0; i < columns[0].size(); ++i) {
         const QJsonValue step = columns[0].at(i);
         const QJsonValue tooLarge = columns[6].at(i);
@@ -426,7 +427,15 @@ bool SessionReader::readTrail(const QJsonObject &object, const QString &path, in
         const TrainingStep state {*number,       values[0][at], values[1][at], values[2][at],
                                   values[3][at], values[4][at], racer,         tooLarge.toBool()};
         finite = finite && state.isFinite();
+        increasing = increasing && (trail.steps.empty() || state.step > trail.steps.back().step);
         trail.steps.push_back(state);
+    }
+    if (!increasing) {
+        m_fields.warn(
+            QCoreApplication::translate(
+                "SessionReader", "%1: the step numbers do not increase; the trail is left out")
+                .arg(path));
+        return true;
     }
     if (!finite) {
         m_fields.warn(QCoreApplication::translate(

@@ -304,6 +304,9 @@ void TestCommandLine::badInputExits2_data()
     QTest::newRow("unknown option")
         << QStringList {grid, QStringLiteral("--bogus"), QStringLiteral("1")} << "--bogus";
     QTest::newRow("missing value") << QStringList {train, QStringLiteral("--lr")} << "--lr";
+    QTest::newRow("given twice") << QStringList {train, QStringLiteral("--steps"),
+                                                 QStringLiteral("1"), QStringLiteral("--steps=2")}
+                                 << "--steps is given twice";
     QTest::newRow("missing file") << QStringList {train, QStringLiteral("--data"),
                                                   QStringLiteral("no-such-file.csv")}
                                   << "no-such-file.csv";

@@ -505,6 +505,11 @@ void TestSession::partial_data()
     QTest::newRow("trail column") << "trails.2.gradB" << missing
                                   << "missing trails[2].gradB; the trail is left out";
     QTest::newRow("view") << "view" << missing << "missing view; using the defaults";
+    // Steps are kept in the order they were taken; a hand-edited one out of order would draw
+    // the loss per step going back and forth.
+    QTest::newRow("steps going back")
+        << "trails.0.step.5" << QJsonValue(3)
+        << "trails[0]: the step numbers do not increase; the trail is left out";
     QTest::newRow("optimizer state")
         << "trails.1.optimizerState" << missing
         << "missing trails[1].optimizerState; training on from this trail starts the optimizer "
@@ -560,6 +565,9 @@ void TestSession::partial()
     } else if (path == u"trails.0.optimizerState.0.scalars.0") {
         QVERIFY(!loaded->trails[0].optimizerStates[0]);
         QCOMPARE(loaded->trails[0].optimizerStates[1], rich.trails[0].optimizerStates[1]);
+    } else if (path == u"trails.0.step.5") {
+        QVERIFY(loaded->trails[0].steps.empty());
+        QCOMPARE(loaded->trails[1], rich.trails[1]);
     } else if (path == u"trails.2.gradB") {
         QCOMPARE(loaded->trails.size(), std::size_t(3));
         QCOMPARE(loaded->trails[1], rich.trails[1]);

@@ -1562,6 +1562,10 @@ State after step %2:</source>
         <source>%1 holds a value that is not a finite number; the trail is left out</source>
         <translation>%1 含有非有限数的值；略去该轨迹</translation>
     </message>
+    <message>
+        <source>%1: the step numbers do not increase; the trail is left out</source>
+        <translation>%1：步数不是递增的；略去该轨迹</translation>
+    </message>
 </context>
 <context>
     <name>TimelinePanel</name>
