@@ -323,7 +323,7 @@ void TestSession::nonFiniteValues()
     session.data = Dataset({1.0, inf, 3.0, Limits::quiet_NaN()}, {2.0, 4.0, -inf, 8.0});
     session.w = Limits::quiet_NaN();
     session.training.tolerance = inf;
-    session.trails = {SessionTrail {1, {{0, 0.0, 0.0, inf, 1.0, 0.0, 0, false}}}};
+    session.trails = {SessionTrail {1, {{0, 0.0, 0.0, inf, 1.0, 0.0, 0, false}}, {}}};
 
     const QByteArray json = SessionFile::toJson(session);
     QJsonParseError parseError;
