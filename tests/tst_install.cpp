@@ -34,6 +34,7 @@ private Q_SLOTS:
     void metainfo();
     void validators_data();
     void validators();
+    void debianPackageHoldsTheInstallTree();
 
 private:
     QTemporaryDir m_prefix;
@@ -384,6 +385,56 @@ void TestInstall::validators()
     int status = 0;
     const QString output = runProcess(path, arguments, &status);
     QVERIFY2(status == 0 && !output.contains(QLatin1String("warning:")), qPrintable(output));
+}
+
+// `cpack -G DEB` packs the same tree under /usr, and the program in the package runs.
+void TestInstall::debianPackageHoldsTheInstallTree()
+{
+    const QString dpkgDeb = QStandardPaths::findExecutable(QStringLiteral("dpkg-deb"));
+    if (dpkgDeb.isEmpty())
+        QSKIP("dpkg-deb is not here: not a Debian system");
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    int status = 0;
+    QString output =
+        runProcess(QStringLiteral(LOSSLAB_CPACK_COMMAND),
+                   {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("--config"),
+                    QStringLiteral(LOSSLAB_BUILD_DIR "/CPackConfig.cmake"), QStringLiteral("-B"),
+                    folder.path()},
+                   &status);
+    QVERIFY2(status == 0, qPrintable(output));
+    const QStringList packages = QDir(folder.path()).entryList({QStringLiteral("*.deb")});
+    QCOMPARE(packages.size(), 1);
+    const QString package = QDir(folder.path()).filePath(packages.first());
+
+    output = runProcess(dpkgDeb,
+                        {QStringLiteral("--field"), package, QStringLiteral("Package"),
+                         QStringLiteral("Version"), QStringLiteral("Recommends")},
+                        &status);
+    QCOMPARE(status, 0);
+    QVERIFY2(output.contains(QStringLiteral("Package: losslab")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("Version: " LOSSLAB_VERSION)), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("qt6-translations-l10n")), qPrintable(output));
+
+    // Every file of the install tree, under /usr.
+    const QString unpacked = folder.filePath(QStringLiteral("root"));
+    output = runProcess(dpkgDeb, {QStringLiteral("-x"), package, unpacked}, &status);
+    QVERIFY2(status == 0, qPrintable(output));
+    for (const QString &installed :
+         {m_executable, m_desktopEntry, m_icon, m_metainfo, m_mimeTypes}) {
+        const QString inPackage =
+            unpacked + QStringLiteral("/usr") + installed.mid(m_prefix.path().size());
+        QVERIFY2(QFileInfo::exists(inPackage), qPrintable(inPackage));
+    }
+    const QString translations = unpacked + QStringLiteral("/usr/" LOSSLAB_INSTALL_TRANSLATIONSDIR);
+    for (const QString &name :
+         QStringLiteral(LOSSLAB_TRANSLATIONS).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        QVERIFY2(QFileInfo::exists(translations + u'/' + name), qPrintable(name));
+    }
+    output = runProcess(unpacked + QStringLiteral("/usr/" LOSSLAB_INSTALL_BINDIR "/losslab"),
+                        {QStringLiteral("--version")}, &status);
+    QCOMPARE(status, 0);
+    QCOMPARE(output, QStringLiteral("losslab " LOSSLAB_VERSION "\n"));
 }
 
 QTEST_GUILESS_MAIN(TestInstall)
