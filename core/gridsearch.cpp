@@ -92,7 +92,7 @@ void GridSearch::writeBlock(std::ostream &out, const Dataset &data, double w, in
                             std::size_t shownPoints)
 {
     // A prediction or loss too large to represent is said in words, never "inf".
-    out << "w = " << NumberFormat::fixed(w, decimals) << '\n';
+    out << "w = " << NumberFormat::fixedOrWords(w, decimals) << '\n';
     const std::size_t shown = std::min(shownPoints, data.size());
     for (std::size_t i = 0; i < shown; ++i) {
         const double prediction = w * data.x(i);

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void blockShowsItsFirstPoints();
     void writeStreamsTheReport();
     void csvHasEveryDigit();
+    void hugeWIsLabelledShortly();
 };
 
 void TestGridSearch::gridIsBuiltByIndex()
@@ -244,6 +245,13 @@ void TestGridSearch::csvHasEveryDigit()
     }
     // The bottom of the U is exactly 0, at w = 2.
     QCOMPARE(lines[1 + 20 * 3], QStringLiteral("2,1,2,2,0,0"));
+}
+
+// A w of 1e200 is labelled as such, not with the 201 digits of its fixed notation.
+void TestGridSearch::hugeWIsLabelledShortly()
+{
+    const QString block = GridSearch::reportBlock(Dataset::lesson(), 1e200, 1);
+    QVERIFY2(block.startsWith(QStringLiteral("w = 1e+200\n")), qPrintable(block.left(80)));
 }
 
 QTEST_GUILESS_MAIN(TestGridSearch)
