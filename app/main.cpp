@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "mainwindow.h"
 #include "stopsignals.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -36,9 +37,11 @@ int main(int argc, char *argv[])
     StopSignals::install();
     describeApplication();
 
-    // grid, train, --help and --version need no display.
+    // grid, train, --help and --version need no display. Their messages speak the window's
+    // language; what they print on standard output (tables, CSV) is data, and stays as it is.
     if (const QStringList arguments = argumentsOf(argc, argv); CommandLine::isHeadless(arguments)) {
         QCoreApplication app(argc, argv);
+        Translations::install(Translations::chosenLanguage());
         return CommandLine::run(arguments, std::cout, std::cerr);
     }
 

@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include <QCoreApplication>
+
 #include "commandoptions.h"
 #include "datasetloader.h"
 #include "gridsearch.h"
@@ -37,7 +39,8 @@ std::optional<Dataset> datasetOption(const QString &command, const CommandOption
     const QString y = options.value(QStringLiteral("y"));
     if (file.isEmpty()) {
         if (!x.isEmpty() || !y.isEmpty()) {
-            *error = QStringLiteral("--x and --y choose columns of a file given with --data");
+            *error = QCoreApplication::translate(
+                "CommandLine", "--x and --y choose columns of a file given with --data");
             return std::nullopt;
         }
         return Dataset::lesson();
@@ -75,7 +78,8 @@ std::optional<CommandOptions> commandOptions(const QString &command, const QStri
     QString error;
     auto options = CommandOptions::parse(arguments, known, &error, flags);
     if (options && !options->positional().isEmpty())
-        error = QStringLiteral("unexpected argument '%1'").arg(options->positional().first());
+        error = QCoreApplication::translate("CommandLine", "unexpected argument '%1'")
+                    .arg(options->positional().first());
     if (!error.isEmpty()) {
         fail(err, command, error);
         return std::nullopt;
@@ -129,11 +133,15 @@ std::optional<Objective> objectiveOption(const CommandOptions &options, QString 
     const auto modelKind = Objective::modelFromName(model);
     const auto lossKind = Objective::lossFromName(loss);
     if (!modelKind) {
-        *error = QStringLiteral("--model: '%1' is not one of origin, line").arg(model);
+        *error =
+            QCoreApplication::translate("CommandLine", "--model: '%1' is not one of origin, line")
+                .arg(model);
         return std::nullopt;
     }
     if (!lossKind) {
-        *error = QStringLiteral("--loss: '%1' is not one of mse, mae, huber").arg(loss);
+        *error =
+            QCoreApplication::translate("CommandLine", "--loss: '%1' is not one of mse, mae, huber")
+                .arg(loss);
         return std::nullopt;
     }
     const auto delta = options.positive(QStringLiteral("delta"), 1.0, error);
@@ -151,7 +159,7 @@ std::optional<OptimizerSettings> optimizerOption(const CommandOptions &options, 
     const QString name = options.value(QStringLiteral("optimizer"), QStringLiteral("gd"));
     const auto kind = Optimizer::fromName(name);
     if (!kind) {
-        *error = QStringLiteral("--optimizer: '%1' is not one of %2")
+        *error = QCoreApplication::translate("CommandLine", "--optimizer: '%1' is not one of %2")
                      .arg(name, Optimizer::names().join(QStringLiteral(", ")));
         return std::nullopt;
     }
@@ -178,8 +186,9 @@ std::optional<OptimizerSettings> optimizerOption(const CommandOptions &options, 
         settings.eps = *eps;
     }
     if (*kind == OptimizerKind::Nesterov && (*momentum <= 0.0 || *dampening != 0.0)) {
-        *error = QStringLiteral("--optimizer nesterov needs a positive --momentum and "
-                                "--dampening 0");
+        *error = QCoreApplication::translate("CommandLine",
+                                             "--optimizer nesterov needs a positive --momentum and "
+                                             "--dampening 0");
         return std::nullopt;
     }
 
@@ -224,7 +233,8 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
     if (!objective || !optimizer)
         return fail(err, command, error);
     if (!objective->hasBias() && options->contains(QStringLiteral("b0")))
-        return fail(err, command, QStringLiteral("--b0 needs --model line"));
+        return fail(err, command,
+                    QCoreApplication::translate("CommandLine", "--b0 needs --model line"));
 
     auto data = datasetOption(command, *options, err, &error);
     if (!data)
@@ -259,8 +269,13 @@ int runTrain(const QStringList &arguments, std::ostream &out, std::ostream &err)
             break;
         if (StopSignals::requested()) {
             out.flush();
-            err << "losslab train: interrupted (" << signalName(StopSignals::signalNumber())
-                << ") after step " << trainer.current().step << "; every row printed is whole\n";
+            err << "losslab train: "
+                << QCoreApplication::translate(
+                       "CommandLine", "interrupted (%1) after step %2; every row printed is whole")
+                       .arg(QLatin1String(signalName(StopSignals::signalNumber())))
+                       .arg(trainer.current().step)
+                       .toStdString()
+                << '\n';
             return CommandLine::exitOk;
         }
     }
@@ -296,7 +311,8 @@ int CommandLine::run(const QStringList &arguments, std::ostream &out, std::ostre
         out << "losslab " << version().toStdString() << '\n';
         return exitOk;
     }
-    return fail(err, QString(), QStringLiteral("unknown command '%1'").arg(command));
+    return fail(err, QString(),
+                QCoreApplication::translate("CommandLine", "unknown command '%1'").arg(command));
 }
 
 bool CommandLine::checkWindowArguments(const QStringList &arguments, QString *error)
@@ -308,9 +324,11 @@ bool CommandLine::checkWindowArguments(const QStringList &arguments, QString *er
     }
     for (const QString &argument : options->positional()) {
         if (!argument.startsWith(u'-') && !QFileInfo::exists(argument)) {
-            *error = oneLine(QStringLiteral("%1: no such file (the commands are grid and train; "
+            *error = oneLine(
+                QCoreApplication::translate("CommandLine",
+                                            "%1: no such file (the commands are grid and train; "
                                             "see losslab --help)")
-                                 .arg(argument));
+                    .arg(argument));
             return false;
         }
     }
@@ -326,8 +344,9 @@ std::optional<WindowOptions> CommandLine::parseWindowOptions(const QStringList &
         return std::nullopt;
     }
     if (options->positional().size() > 1) {
-        *error = oneLine(QStringLiteral("one data file at most, got '%1' and '%2'")
-                             .arg(options->positional()[0], options->positional()[1]));
+        *error = oneLine(
+            QCoreApplication::translate("CommandLine", "one data file at most, got '%1' and '%2'")
+                .arg(options->positional()[0], options->positional()[1]));
         return std::nullopt;
     }
     WindowOptions window;
@@ -336,7 +355,8 @@ std::optional<WindowOptions> CommandLine::parseWindowOptions(const QStringList &
     window.yColumn = options->value(QStringLiteral("y"));
     window.screenshot = options->value(QStringLiteral("screenshot"));
     if (window.dataFile.isEmpty() && (!window.xColumn.isEmpty() || !window.yColumn.isEmpty())) {
-        *error = QStringLiteral("--x and --y choose columns of a data file; none was given");
+        *error = QCoreApplication::translate(
+            "CommandLine", "--x and --y choose columns of a data file; none was given");
         return std::nullopt;
     }
     return window;
@@ -386,7 +406,8 @@ QStringList CommandLine::flagNames(const QString &command)
 
 QString CommandLine::usage()
 {
-    return QStringLiteral(
+    return QCoreApplication::translate(
+        "CommandLine",
         "LossLab: see how a machine-learning model learns.\n"
         "\n"
         "Usage:\n"

@@ -1,5 +1,7 @@
 #include "commandoptions.h"
 
+#include <QCoreApplication>
+
 #include "numberformat.h"
 
 #include <charconv>
@@ -30,16 +32,18 @@ std::optional<CommandOptions> CommandOptions::parse(const QStringList &arguments
         } else if (i + 1 < arguments.size()) {
             value = arguments[++i];
         } else if (known.contains(name)) {
-            *error = QStringLiteral("option --%1 needs a value").arg(name);
+            *error = QCoreApplication::translate("CommandOptions", "option --%1 needs a value")
+                         .arg(name);
             return std::nullopt;
         }
         if (!known.contains(name)) {
-            *error = QStringLiteral("unknown option --%1").arg(name);
+            *error = QCoreApplication::translate("CommandOptions", "unknown option --%1").arg(name);
             return std::nullopt;
         }
         // Which of two values was meant cannot be known: neither is taken.
         if (parsed.m_values.contains(name)) {
-            *error = QStringLiteral("option --%1 is given twice").arg(name);
+            *error = QCoreApplication::translate("CommandOptions", "option --%1 is given twice")
+                         .arg(name);
             return std::nullopt;
         }
         parsed.m_values.insert(name, value);
@@ -75,11 +79,13 @@ std::optional<qint64> CommandOptions::count(const QString &name, qint64 fallback
     qint64 parsed = 0;
     const auto result = std::from_chars(text.data(), text.data() + text.size(), parsed);
     if (result.ec == std::errc::result_out_of_range) {
-        *error = QStringLiteral("--%1: '%2' is too large").arg(name, QString::fromStdString(text));
+        *error = QCoreApplication::translate("CommandOptions", "--%1: '%2' is too large")
+                     .arg(name, QString::fromStdString(text));
         return std::nullopt;
     }
     if (result.ec != std::errc() || result.ptr != text.data() + text.size() || parsed < 0) {
-        *error = QStringLiteral("--%1: '%2' is not a whole number of 0 or more")
+        *error = QCoreApplication::translate("CommandOptions",
+                                             "--%1: '%2' is not a whole number of 0 or more")
                      .arg(name, QString::fromStdString(text));
         return std::nullopt;
     }
@@ -94,12 +100,14 @@ std::optional<double> CommandOptions::bounded(const QString &name, double fallba
         return std::nullopt;
     if (*parsed < low || *parsed > high || (openHigh && *parsed == high)) {
         const QString range = std::isinf(high)
-            ? QStringLiteral("%1 or more").arg(low)
-            : QStringLiteral("from %1 to %2%3")
+            ? QCoreApplication::translate("CommandOptions", "%1 or more").arg(low)
+            : QCoreApplication::translate("CommandOptions", "from %1 to %2%3")
                   .arg(low)
                   .arg(high)
-                  .arg(openHigh ? QStringLiteral(" (exclusive)") : QString());
-        *error = QStringLiteral("--%1: '%2' is not %3").arg(name, value(name), range);
+                  .arg(openHigh ? QCoreApplication::translate("CommandOptions", " (exclusive)")
+                                : QString());
+        *error = QCoreApplication::translate("CommandOptions", "--%1: '%2' is not %3")
+                     .arg(name, value(name), range);
         return std::nullopt;
     }
     return parsed;
@@ -110,7 +118,8 @@ std::optional<double> CommandOptions::positive(const QString &name, double fallb
 {
     const auto parsed = number(name, fallback, error);
     if (parsed && *parsed <= 0.0) {
-        *error = QStringLiteral("--%1: '%2' is not positive").arg(name, value(name));
+        *error = QCoreApplication::translate("CommandOptions", "--%1: '%2' is not positive")
+                     .arg(name, value(name));
         return std::nullopt;
     }
     return parsed;

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void exitStatuses_data();
     void exitStatuses();
     void gridIsTheSameInEveryLocale();
+    void messagesSpeakTheLanguageAndDataStayAsTheyAre();
     void refusedFilesExitWithUsage_data();
     void refusedFilesExitWithUsage();
     void sessionRefusesColumnsEverywhere();
@@ -53,6 +54,11 @@ TestApp::Result TestApp::run(const QStringList &arguments, const QString &locale
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // The program's settings (the language chosen, the window's) are the test's own.
+    static QTemporaryDir home;
+    environment.insert(QStringLiteral("HOME"), home.path());
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
     if (!locale.isEmpty()) {
         environment.insert(QStringLiteral("LC_ALL"), locale);
         environment.insert(QStringLiteral("LANG"), locale);
@@ -124,6 +130,27 @@ void TestApp::gridIsTheSameInEveryLocale()
     const QStringList train = {QStringLiteral("train"), QStringLiteral("--data"), file,
                                QStringLiteral("--lr"), QStringLiteral("0.05")};
     QCOMPARE(run(train, QStringLiteral("de_DE.UTF-8")).out, run(train, QStringLiteral("C")).out);
+}
+
+// On a Chinese system the command line's messages are Chinese; what it prints on standard
+// output is data, the same in every language.
+void TestApp::messagesSpeakTheLanguageAndDataStayAsTheyAre()
+{
+    const QString chinese = QStringLiteral("zh_CN.UTF-8");
+    const Result refused =
+        run({QStringLiteral("train"), QStringLiteral("--lr"), QStringLiteral("0")}, chinese);
+    QCOMPARE(refused.status, 2);
+    const QString err = QString::fromUtf8(refused.err);
+    QVERIFY2(err.contains(QStringLiteral("--lr")) && err.contains(QStringLiteral("不是正数")),
+             qPrintable(err));
+    QVERIFY(run({QStringLiteral("--help")}, chinese).out.contains("用法"));
+
+    QCOMPARE(run({QStringLiteral("grid")}, chinese).out,
+             run({QStringLiteral("grid")}, QStringLiteral("C")).out);
+    const QStringList train = {QStringLiteral("train"), QStringLiteral("--data"),
+                               dataFile(QStringLiteral("tutorial.csv")), QStringLiteral("--lr"),
+                               QStringLiteral("0.05")};
+    QCOMPARE(run(train, chinese).out, run(train, QStringLiteral("C")).out);
 }
 
 void TestApp::refusedFilesExitWithUsage_data()

@@ -68,6 +68,164 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>--x and --y choose columns of a file given with --data</source>
+        <translation>--x 和 --y 用于选择 --data 所给文件中的列</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>意外的参数“%1”</translation>
+    </message>
+    <message>
+        <source>--model: &apos;%1&apos; is not one of origin, line</source>
+        <translation>--model：“%1”不是 origin、line 之一</translation>
+    </message>
+    <message>
+        <source>--loss: &apos;%1&apos; is not one of mse, mae, huber</source>
+        <translation>--loss：“%1”不是 mse、mae、huber 之一</translation>
+    </message>
+    <message>
+        <source>--optimizer: &apos;%1&apos; is not one of %2</source>
+        <translation>--optimizer：“%1”不是 %2 之一</translation>
+    </message>
+    <message>
+        <source>--optimizer nesterov needs a positive --momentum and --dampening 0</source>
+        <translation>--optimizer nesterov 需要正的 --momentum 以及 --dampening 0</translation>
+    </message>
+    <message>
+        <source>--b0 needs --model line</source>
+        <translation>--b0 需要 --model line</translation>
+    </message>
+    <message>
+        <source>interrupted (%1) after step %2; every row printed is whole</source>
+        <translation>在第 %2 步之后被中断（%1）；已输出的每一行都是完整的</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>未知命令“%1”</translation>
+    </message>
+    <message>
+        <source>%1: no such file (the commands are grid and train; see losslab --help)</source>
+        <translation>%1：没有这个文件（命令是 grid 和 train；参见 losslab --help）</translation>
+    </message>
+    <message>
+        <source>one data file at most, got &apos;%1&apos; and &apos;%2&apos;</source>
+        <translation>最多一个数据文件，却给出了“%1”和“%2”</translation>
+    </message>
+    <message>
+        <source>--x and --y choose columns of a data file; none was given</source>
+        <translation>--x 和 --y 用于选择数据文件中的列；但没有给出数据文件</translation>
+    </message>
+    <message>
+        <source>LossLab: see how a machine-learning model learns.
+
+Usage:
+  losslab [FILE] [--x COL] [--y COL] [--screenshot OUT.png]
+  losslab grid  [--data FILE] [--x COL] [--y COL] [--from 0] [--to 4] [--step 0.1]
+                [--csv]
+  losslab train [--data FILE] [--x COL] [--y COL] [--model origin|line]
+                [--loss mse|mae|huber] [--delta 1]
+                [--optimizer gd|momentum|nesterov|adagrad|rmsprop|adam] [--lr 0.01]
+                [--steps 1000] [--w0 0] [--b0 0] [--tol T] [--momentum 0.9]
+                [--dampening 0] [--alpha 0.99] [--centered] [--beta1 0.9]
+                [--beta2 0.999] [--eps E] [--amsgrad] [--lr-decay 0]
+                [--initial-accumulator 0]
+  losslab --help | --version
+
+Without a command, opens the window on FILE (a CSV file or a .losslab session) or
+on the lesson&apos;s data (1,2), (2,4), (3,6). COL is a header name or a 1-based column
+number; the default is the first two numeric columns. grid and train take the
+points of a session (not its settings).
+
+  grid    prints the brute-force search of the model y = w*x: every point&apos;s
+          prediction and squared error and the mean squared error (MSE) for each w;
+          with --csv, rows w,x,y,prediction,squared_error,mse with every digit.
+  train   trains the model y = w*x (origin) or y = w*x + b (line) on the loss
+          with the optimizer (torch.optim&apos;s rules and defaults) and prints CSV rows
+          step,w,loss,grad_w (step,w,b,loss,grad_w,grad_b for line); row 0 is the
+          start. Stops early on divergence, or when |gradient| &lt; T if --tol is given.
+  --screenshot OUT.png  draws the window once, saves it as a PNG and exits.
+
+Exit status: 0 success, 2 bad usage or input, 3 training diverged (or its start
+is too large to represent).
+</source>
+        <translation>LossLab：看看机器学习模型是如何学习的。
+
+用法：
+  losslab [FILE] [--x COL] [--y COL] [--screenshot OUT.png]
+  losslab grid  [--data FILE] [--x COL] [--y COL] [--from 0] [--to 4] [--step 0.1]
+                [--csv]
+  losslab train [--data FILE] [--x COL] [--y COL] [--model origin|line]
+                [--loss mse|mae|huber] [--delta 1]
+                [--optimizer gd|momentum|nesterov|adagrad|rmsprop|adam] [--lr 0.01]
+                [--steps 1000] [--w0 0] [--b0 0] [--tol T] [--momentum 0.9]
+                [--dampening 0] [--alpha 0.99] [--centered] [--beta1 0.9]
+                [--beta2 0.999] [--eps E] [--amsgrad] [--lr-decay 0]
+                [--initial-accumulator 0]
+  losslab --help | --version
+
+不带命令时，在 FILE（CSV 文件或 .losslab 会话）上打开窗口，
+或在课程数据 (1,2)、(2,4)、(3,6) 上打开。COL 是表头名称或从 1 开始的列号；
+默认取前两个数值列。grid 和 train 使用会话中的数据点（不使用其设置）。
+
+  grid    输出模型 y = w*x 的暴力搜索：对每个 w，给出每个点的预测值和平方误差，
+          以及均方误差（MSE）；加 --csv 时，以 w,x,y,prediction,squared_error,mse
+          行输出全部有效数字。
+  train   用所选优化器（torch.optim 的规则和默认值）在所选损失上训练模型
+          y = w*x（origin）或 y = w*x + b（line），并输出 CSV 行
+          step,w,loss,grad_w（line 时为 step,w,b,loss,grad_w,grad_b）；第 0 行是起点。
+          发散时提前停止；给出 --tol 时，在 |梯度| &lt; T 时停止。
+  --screenshot OUT.png  绘制一次窗口，保存为 PNG 后退出。
+
+退出状态：0 成功，2 用法或输入错误，3 训练发散（或起点过大，无法表示）。
+</translation>
+    </message>
+</context>
+<context>
+    <name>CommandOptions</name>
+    <message>
+        <source>option --%1 needs a value</source>
+        <translation>选项 --%1 需要一个值</translation>
+    </message>
+    <message>
+        <source>unknown option --%1</source>
+        <translation>未知选项 --%1</translation>
+    </message>
+    <message>
+        <source>option --%1 is given twice</source>
+        <translation>选项 --%1 给出了两次</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is too large</source>
+        <translation>--%1：“%2”过大</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a whole number of 0 or more</source>
+        <translation>--%1：“%2”不是大于或等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>%1 or more</source>
+        <translation>大于或等于 %1 的数</translation>
+    </message>
+    <message>
+        <source>from %1 to %2%3</source>
+        <translation>从 %1 到 %2%3 的数</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not %3</source>
+        <translation>--%1：“%2”不是%3</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not positive</source>
+        <translation>--%1：“%2”不是正数</translation>
+    </message>
+    <message>
+        <source> (exclusive)</source>
+        <translation>（不含）</translation>
+    </message>
+</context>
+<context>
     <name>CsvParser</name>
     <message>
         <source>not a text file (binary data at line %1)</source>
