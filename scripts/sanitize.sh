@@ -19,7 +19,7 @@ echo "== AddressSanitizer + UndefinedBehaviorSanitizer: every test"
 echo "== ThreadSanitizer: the tests that run threads"
 (
     LOSSLAB_BUILD_DIR="$root/build-tsan" LOSSLAB_CMAKE_ARGS="-DLOSSLAB_SANITIZE=thread"
-    LOSSLAB_BUILD_TARGETS="losslab tst_losssampler tst_trainingworker tst_trainingcontroller tst_controllertorture tst_mainwindow tst_app tst_lifecycle sanitizercanary"
+    LOSSLAB_BUILD_TARGETS="losslab tst_losssampler tst_trainingworker tst_trainingcontroller tst_controllertorture tst_mainwindow tst_timeline tst_app tst_lifecycle sanitizercanary"
     source "$here/setup.sh"
     cd "$build"
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 -L threads
